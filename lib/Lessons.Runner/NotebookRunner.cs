@@ -1,0 +1,3 @@
+namespace Lessons.Runner;
+/// <summary>Placeholder until the runner lands.</summary>
+public static class NotebookRunner { }
