@@ -1,5 +1,8 @@
-using Lessons.Runtime;
-var device = TorchRuntime.EnsureReady();
-foreach (var l in TorchRuntime.Log) Console.WriteLine(l);
-using var t = TorchSharp.torch.ones(2, 3).sum();
-Console.WriteLine($"{device.type} {t.item<float>()}");
+using System.CommandLine;
+using Lessons.Cli.Commands;
+
+// The `lessons` command line: a thin shell over the library. One file per verb in Commands/.
+var root = new RootCommand("Recurrent neural networks, hands-on: data, training, benchmarks and notebooks of the RNN lessons.");
+root.Subcommands.Add(DoctorCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Lessons.Runtime;
+using TorchSharp;
+
+namespace Lessons.Cli.Commands;
+
+/// <summary>`lessons doctor`: makes TorchSharp ready (patching its native wrapper where needed) and says what it did.</summary>
+public static class DoctorCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("doctor", "Check that TorchSharp loads here; fix the GLIBCXX matter where needed, and report what was done.");
+        command.SetAction(_ =>
+        {
+            try
+            {
+                var device = TorchRuntime.EnsureReady();
+                foreach (string line in TorchRuntime.Log) Console.WriteLine(line);
+                Console.WriteLine($"libstdc++: {LibStdCxx.Path() ?? "(not found)"}");
+                Console.WriteLine($"device: {device.type}; threads: {torch.get_num_threads()}");
+                return 0;
+            }
+            catch (TorchNotReadyException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}
