@@ -70,7 +70,7 @@ internal sealed class LocalHttpServer : IDisposable
                 }
                 await stream.WriteAsync(reply.Body.AsMemory(0, reply.SendBytes ?? reply.Body.Length), _stop.Token);
                 await stream.FlushAsync(_stop.Token);
-                if (reply.SendBytes is not null) client.Client.LingerState = new LingerOption(true, 0); // cut: reset, no graceful end
+                // Closing here, short of the declared length, is the connection dropping mid-body.
             }
             catch (Exception)
             {

@@ -64,7 +64,7 @@ public class VerifiedDownloadTests
     public async Task Reports_a_connection_dropped_mid_body()
     {
         var error = await FailingDownload(_ => new LocalHttpServer.Reply(200, TestCsv, SendBytes: 700_000));
-        Assert.Matches(@"the connection broke off after [\d,]+ bytes", error.Message);
+        Assert.Contains("the connection broke off after 700,000 bytes", error.Message);
     }
 
     [Fact]
