@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -14,12 +15,27 @@ namespace Lessons.Data;
 public static class AgNewsCsv
 {
     /// <summary>The rows of the file at <paramref name="path"/>.</summary>
-    /// <exception cref="AgNewsFormatException">A row is bad, or the file has none.</exception>
+    /// <exception cref="AgNewsFormatException">A row is bad, the file is not UTF-8, or it has no rows.</exception>
     public static IReadOnlyList<NewsItem> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var bytes = File.ReadAllBytes(path);
+        ThrowIfNotUtf8(bytes, path);
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         return Read(reader, path);
+    }
+
+    /// <summary>Text that is not UTF-8 would otherwise turn into U+FFFD silently, changing the text.</summary>
+    private static void ThrowIfNotUtf8(byte[] bytes, string path)
+    {
+        if (Utf8.IsValid(bytes)) return;
+        var chars = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, chars, out int valid, out _, replaceInvalidSequences: false);
+        var before = bytes.AsSpan(0, valid);
+        int line = 1 + before.Count((byte)'\n');
+        int column = 1 + valid - (before.LastIndexOf((byte)'\n') + 1);
+        throw new AgNewsFormatException(path, line,
+            $"byte {column} of the line (0x{bytes[valid]:X2}) is not valid UTF-8; save the file as UTF-8");
     }
 
     /// <summary>The rows of <paramref name="reader"/>; <paramref name="name"/> names the source in errors.</summary>

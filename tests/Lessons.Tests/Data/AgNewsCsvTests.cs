@@ -41,6 +41,18 @@ public class AgNewsCsvTests
         Assert.StartsWith("SPACE.com - TORONTO, Canada -- A second\\team of rocketeers competing for the  #36;10 million", train[1].Description);
     }
 
+    [Fact]
+    public void Names_the_line_of_bytes_that_are_not_utf8()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("train.csv");
+        File.WriteAllBytes(path, [.. "\"1\",\"a\",\"b\"\r\n\"2\",\"caf"u8, 0xE9, .. "\",\"latin-1\"\r\n"u8]);
+
+        var error = Assert.Throws<AgNewsFormatException>(() => AgNewsCsv.Read(path));
+
+        Assert.Equal($"{path}, line 2: byte 9 of the line (0xE9) is not valid UTF-8; save the file as UTF-8", error.Message);
+    }
+
     // Each bad file: its content, the line to blame, and words the message must hold.
     public static TheoryData<string, int, string> BadFiles => new()
     {
