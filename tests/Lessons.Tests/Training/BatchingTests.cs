@@ -25,7 +25,7 @@ public sealed class BatchingTests
         Assert.Equal([3L, 1, 4], batch.Lengths.data<long>().ToArray());
         Assert.Equal([0L, 1, 3], batch.Labels.data<long>().ToArray());
         Assert.Equal([0, 1, 3], batch.Indices);
-        Assert.Equal((4L, 12L), Padding.Count(Tiny.Select(e => e.Length).ToArray(), [0, 1, 3]));
+        Assert.Equal((4L, 12L), PaddingStats.Count(Tiny.Select(e => e.Length).ToArray(), [0, 1, 3]));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class BatchingTests
     {
         int[] lengths = [3, 1, 2, 4];
         // [0,1]: 2 rows x 3 = 6 cells, 2 pad. [2,3]: 2 x 4 = 8 cells, 2 pad.
-        Assert.Equal(4.0 / 14.0, Padding.Share(lengths, [[0, 1], [2, 3]]), 12);
+        Assert.Equal(4.0 / 14.0, PaddingStats.Share(lengths, [[0, 1], [2, 3]]), 12);
     }
 
     static int[] RandomLengths(int count, int seed)
@@ -83,8 +83,8 @@ public sealed class BatchingTests
     public void Bucketing_keeps_rows_of_a_batch_close_in_length()
     {
         int[] lengths = RandomLengths(2000, 3);
-        double plain = Padding.Share(lengths, new BucketSampler(lengths, 16, seed: 1, bucketed: false).Epoch(0));
-        double bucketed = Padding.Share(lengths, new BucketSampler(lengths, 16, seed: 1, bucketed: true).Epoch(0));
+        double plain = PaddingStats.Share(lengths, new BucketSampler(lengths, 16, seed: 1, bucketed: false).Epoch(0));
+        double bucketed = PaddingStats.Share(lengths, new BucketSampler(lengths, 16, seed: 1, bucketed: true).Epoch(0));
         Assert.True(plain > 0.25, $"plain {plain:P1}");
         Assert.True(bucketed < plain / 5, $"bucketed {bucketed:P1} vs plain {plain:P1}");
     }

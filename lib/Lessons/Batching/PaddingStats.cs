@@ -1,7 +1,7 @@
 namespace Lessons.Batching;
 
 /// <summary>How much of the padded token grids is padding: cells a model reads but that carry no word.</summary>
-public static class Padding
+public static class PaddingStats
 {
     /// <summary>Padding cells and all cells of one batch (rows × longest row).</summary>
     public static (long Pad, long Cells) Count(IReadOnlyList<int> lengths, int[] batch)
