@@ -1,4 +1,4 @@
-using Lessons.Batching;
+using Lessons.Models;
 using Lessons.Runtime;
 using Lessons.Training;
 using TorchSharp;
@@ -12,6 +12,11 @@ public sealed class TrainerTests
 
     static readonly string[] TwoClasses = ["good not", "not good"];
 
+    static ClassifierOptions Small(CellKind kind = CellKind.Lstm, bool sparse = false) => new()
+    {
+        Kind = kind, VocabularySize = OrderTask.VocabularySize, Embedding = 16, Hidden = 16, Classes = 2, SparseEmbedding = sparse,
+    };
+
     static TrainerOptions Quick(int epochs) => new()
     {
         Epochs = epochs, BatchSize = 16, LearningRate = 1e-2, Seed = 3, Threads = 1, ProgressInterval = TimeSpan.Zero,
@@ -23,7 +28,7 @@ public sealed class TrainerTests
         var train = OrderTask.Make(200, 1);
         var test = OrderTask.Make(60, 2);
         random.manual_seed(0);
-        using var model = new StandInLstm(OrderTask.VocabularySize, 2, sparse: true);
+        using var model = new RecurrentClassifier(Small(sparse: true));
         var trainer = new Trainer(model, TwoClasses, Quick(5));
         var live = new List<long>();
         trainer.EpochCompleted += _ => live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
@@ -41,7 +46,7 @@ public sealed class TrainerTests
         History Run()
         {
             random.manual_seed(0);
-            using var model = new StandInLstm(OrderTask.VocabularySize, 2);
+            using var model = new RecurrentClassifier(Small());
             return new Trainer(model, TwoClasses, Quick(2)).Fit(OrderTask.Make(160, 1), OrderTask.Make(40, 2));
         }
         var a = Run();
@@ -54,7 +59,7 @@ public sealed class TrainerTests
     public void Progress_reports_each_epoch_through_to_its_end()
     {
         random.manual_seed(0);
-        using var model = new StandInBag(OrderTask.VocabularySize, 2);
+        using var model = new BagOfWordsClassifier(Small());
         var reports = new List<TrainingProgress>();
         var trainer = new Trainer(model, TwoClasses, Quick(2) with { ProgressInterval = TimeSpan.FromHours(1) });
         trainer.ProgressChanged += reports.Add;
@@ -72,11 +77,11 @@ public sealed class TrainerTests
         var options = Quick(6) with { BatchSize = 32 };
 
         random.manual_seed(0);
-        using var lstm = new StandInLstm(OrderTask.VocabularySize, 2);
+        using var lstm = new RecurrentClassifier(Small());
         var lstmHistory = new Trainer(lstm, TwoClasses, options).Fit(train, test);
 
         random.manual_seed(0);
-        using var bag = new StandInBag(OrderTask.VocabularySize, 2);
+        using var bag = new BagOfWordsClassifier(Small());
         var bagHistory = new Trainer(bag, TwoClasses, options).Fit(train, test);
 
         Assert.True(lstmHistory.Last.Test.Accuracy > 0.95, $"LSTM test accuracy {lstmHistory.Last.Test.Accuracy:P1}");
