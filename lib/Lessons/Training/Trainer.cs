@@ -27,6 +27,10 @@ public sealed class Trainer
         Parameters = model.parameters().Sum(p => p.numel());
     }
 
+    /// <summary>A trainer for an AG News classifier (classes World, Sports, Business, Sci/Tech).</summary>
+    public Trainer(nn.Module<Tensor, Tensor, Tensor> model, TrainerOptions? options = null, string name = "model")
+        : this(model, Data.AgNews.Classes, options, name) { }
+
     public string Name { get; }
     public TrainerOptions Options { get; }
     public IReadOnlyList<string> Classes { get; }
