@@ -42,9 +42,10 @@ public static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "TorchSharp threads for the kit", DefaultValueFactory = _ => 1 };
         var referenceThreads = new Option<int>("--reference-threads") { Description = "threads for the PyTorch reference", DefaultValueFactory = _ => 2 };
         var batch = new Option<int>("--batch") { Description = "batch size (the lesson's is 16)", DefaultValueFactory = _ => 16 };
+        var dense = new Option<bool>("--dense-embedding") { Description = "dense embedding gradients and a dense Adam step over the whole table (to see what sparse saves)" };
         var only = new Option<string?>("--only") { Description = "comma-separated configuration names to run (e.g. \"LSTM,GRU\")" };
         var command = new Command("bench", "Training speed (samples/s) of the lesson's configurations on the data in LESSONS_DATA; optionally against the PyTorch original.");
-        foreach (var o in new Option[] { reps, json, reference, threads, referenceThreads, batch, only }) command.Options.Add(o);
+        foreach (var o in new Option[] { reps, json, reference, threads, referenceThreads, batch, only, dense }) command.Options.Add(o);
 
         command.SetAction(parse =>
         {
@@ -52,7 +53,7 @@ public static class BenchCommand
             {
                 TorchRuntime.EnsureReady();
                 return Run(parse.GetValue(reps), parse.GetValue(json), parse.GetValue(reference), parse.GetValue(threads),
-                    parse.GetValue(referenceThreads), parse.GetValue(batch), parse.GetValue(only));
+                    parse.GetValue(referenceThreads), parse.GetValue(batch), parse.GetValue(only), parse.GetValue(dense));
             }
             catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or InvalidOperationException or IOException)
             {
@@ -64,9 +65,9 @@ public static class BenchCommand
     }
 
     public sealed record Row(string Name, int Threads, double[] SamplesPerSecond, double Median, double PaddingShare, PhaseTimings Phases,
-        double? ReferenceSamplesPerSecond, double? Speedup);
+        double SamplesPerCpuSecond, double? ReferenceSamplesPerSecond, double? Speedup);
 
-    static int Run(int reps, bool asJson, bool withReference, int threads, int referenceThreads, int batchSize, string? only)
+    static int Run(int reps, bool asJson, bool withReference, int threads, int referenceThreads, int batchSize, string? only, bool dense)
     {
         string? script = null;
         if (withReference)
@@ -97,24 +98,27 @@ public static class BenchCommand
             var speeds = new double[reps];
             double padding = 0;
             var phases = PhaseTimings.Zero;
+            double cpuSeconds = 0;
             for (int r = 0; r < reps; r++)
             {
                 AnsiConsole.MarkupLineInterpolated($"[grey]{configuration.Name}: rep {r + 1}/{reps}...[/]");
                 random.manual_seed(0);
-                using var model = new RecurrentClassifier(configuration.Options(data.Vocabulary.Count));
+                using var model = new RecurrentClassifier(configuration.Options(data.Vocabulary.Count) with { SparseEmbedding = !dense });
                 var options = new TrainerOptions { Epochs = 1, BatchSize = batchSize, LearningRate = 1e-3, ClipNorm = 0, Seed = r, Threads = threads };
                 var trainer = new Trainer(model, AgNews.Classes, options, configuration.Name);
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var epoch = trainer.Fit(data.Train, test).Last;
+                cpuSeconds += (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 speeds[r] = epoch.SamplesPerSecond;
                 padding = epoch.PaddingShare;
                 phases = phases.Add(trainer.Timings[0]);
             }
             double median = Median(speeds);
-            rows.Add(new Row(configuration.Name, threads, speeds, median, padding, phases, referenceSpeed, referenceSpeed is double s ? median / s : null));
+            rows.Add(new Row(configuration.Name, threads, speeds, median, padding, phases, reps * data.Train.Length / cpuSeconds, referenceSpeed, referenceSpeed is double s ? median / s : null));
         }
 
         var table = new Table().AddColumn("configuration").AddColumn(new TableColumn("samples/s (median)").RightAligned())
-            .AddColumn(new TableColumn("reps").RightAligned()).AddColumn(new TableColumn("padding").RightAligned())
+            .AddColumn(new TableColumn("reps").RightAligned()).AddColumn(new TableColumn("per CPU-s").RightAligned()).AddColumn(new TableColumn("padding").RightAligned())
             .AddColumn(new TableColumn("batch / fwd / bwd / optim %").RightAligned());
         if (withReference) table.AddColumn(new TableColumn("PyTorch samples/s").RightAligned()).AddColumn(new TableColumn("[bold]speedup[/]").RightAligned());
         foreach (var row in rows)
@@ -122,7 +126,7 @@ public static class BenchCommand
             var p = row.Phases;
             var cells = new List<string>
             {
-                row.Name, row.Median.ToString("N0"), string.Join(" ", row.SamplesPerSecond.Select(s => s.ToString("N0"))), row.PaddingShare.ToString("P1"),
+                row.Name, row.Median.ToString("N0"), string.Join(" ", row.SamplesPerSecond.Select(s => s.ToString("N0"))), row.SamplesPerCpuSecond.ToString("N0"), row.PaddingShare.ToString("P1"),
                 $"{p.Batching / p.Total:P0} / {p.Forward / p.Total:P0} / {p.Backward / p.Total:P0} / {p.Optimizer / p.Total:P0}",
             };
             if (withReference) cells.AddRange([row.ReferenceSamplesPerSecond?.ToString("N0") ?? "-", row.Speedup is double x ? $"[bold]{x:F1}x[/]" : "-"]);
@@ -136,12 +140,14 @@ public static class BenchCommand
                 data = raw.Source,
                 batch = batchSize,
                 threads,
+                sparseEmbedding = !dense,
                 referenceThreads = withReference ? referenceThreads : (int?)null,
                 configurations = rows.Select(r => new
                 {
                     name = r.Name,
                     samplesPerSecond = Math.Round(r.Median, 1),
                     reps = r.SamplesPerSecond.Select(s => Math.Round(s, 1)),
+                    samplesPerCpuSecond = Math.Round(r.SamplesPerCpuSecond, 1),
                     paddingShare = Math.Round(r.PaddingShare, 4),
                     seconds = new { batching = Math.Round(r.Phases.Batching, 3), forward = Math.Round(r.Phases.Forward, 3), backward = Math.Round(r.Phases.Backward, 3), optimizer = Math.Round(r.Phases.Optimizer, 3), other = Math.Round(r.Phases.Other, 3) },
                     referenceSamplesPerSecond = r.ReferenceSamplesPerSecond,
