@@ -18,9 +18,11 @@ public static class BasicEnglishTokenizer
     public static string[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sink = new ListSink(new List<string>(text.Length / 5 + 4));
+        var tokens = t_tokens ??= new List<string>(256);
+        tokens.Clear();
+        var sink = new ListSink(tokens);
         Scan(text, ref sink);
-        return sink.Tokens.ToArray();
+        return tokens.ToArray();
     }
 
     /// <summary>Adds the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
@@ -47,15 +49,17 @@ public static class BasicEnglishTokenizer
         Scan(text, ref sink);
     }
 
+    [ThreadStatic] private static List<string>? t_tokens; // reused by Tokenize(string), which returns a copy
+
     private interface ITokenSink
     {
         void Add(ReadOnlySpan<char> token);
     }
 
-    private struct ListSink(List<string> tokens) : ITokenSink
+    private readonly struct ListSink(List<string> tokens) : ITokenSink
     {
-        public readonly List<string> Tokens = tokens;
-        public readonly void Add(ReadOnlySpan<char> token) => Tokens.Add(token.ToString());
+        private readonly TokenPool _pool = TokenPool.Current;
+        public void Add(ReadOnlySpan<char> token) => tokens.Add(_pool.Get(token));
     }
 
     private struct CountSink : ITokenSink

@@ -202,9 +202,9 @@ public sealed class Vocabulary
         {
             char x = a[i], y = b[i];
             if (x == y) continue;
-            if (x >= 0xD800 && y >= 0xD800)
-                return (char.IsSurrogate(x) ? x + 0x2000 : x).CompareTo(char.IsSurrogate(y) ? y + 0x2000 : y);
-            return x.CompareTo(y);
+            // A surrogate stands for a code point above U+FFFF: it sorts after every other code unit.
+            int cx = char.IsSurrogate(x) ? x + 0x10000 : x, cy = char.IsSurrogate(y) ? y + 0x10000 : y;
+            return cx.CompareTo(cy);
         }
         return a.Length.CompareTo(b.Length);
     }
