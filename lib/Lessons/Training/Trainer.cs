@@ -17,6 +17,7 @@ public sealed class Trainer
 {
     readonly nn.Module<Tensor, Tensor, Tensor> model;
     readonly List<EpochMetrics> epochs = [];
+    int finalEpoch;
 
     public Trainer(nn.Module<Tensor, Tensor, Tensor> model, IReadOnlyList<string> classes, TrainerOptions? options = null, string name = "model")
     {
@@ -54,7 +55,8 @@ public sealed class Trainer
 
     /// <summary>
     /// Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer when early stopping triggers) and returns the history.
-    /// The model ends up on <see cref="TorchRuntime.Device"/>.
+    /// The model ends up on <see cref="TorchRuntime.Device"/>. Calling Fit again trains further: the history grows and
+    /// epochs keep counting (the optimizer starts afresh).
     /// </summary>
     public History Fit(IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample> test,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
@@ -78,7 +80,9 @@ public sealed class Trainer
         int sinceBest = 0;
         try
         {
-            for (int epoch = 1; epoch <= o.Epochs; epoch++)
+            // A second Fit continues the history: epochs keep counting, batch orders stay fresh.
+            int first = epochs.Count + 1, final = finalEpoch = epochs.Count + o.Epochs;
+            for (int epoch = first; epoch <= final; epoch++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var plan = sampler.Epoch(epoch - 1);
@@ -102,17 +106,15 @@ public sealed class Trainer
                 }
                 else KeptEpoch = epoch;
 
-                bool last = epoch == o.Epochs || (o.Patience > 0 && sinceBest >= o.Patience);
-                var test_ = o.EvaluateEveryEpoch || last
-                    ? Evaluator.Evaluate(model, test, Classes, o.EvaluationBatchSize, device)
-                    : null;
-                var metrics = new EpochMetrics(epoch, (long)fit.Count * epoch, trainLoss, trainAccuracy, test_!,
+                bool last = epoch == final || (o.Patience > 0 && sinceBest >= o.Patience);
+                var evaluation = Evaluator.Evaluate(model, test, Classes, o.EvaluationBatchSize, device);
+                var metrics = new EpochMetrics(epoch, (long)fit.Count * epoch, trainLoss, trainAccuracy, evaluation,
                     seconds, fit.Count / seconds, PaddingStats.Share(lengths, plan));
                 epochs.Add(metrics);
                 EpochCompleted?.Invoke(metrics);
                 if (last) break;
             }
-            if (bestWeights is not null && KeptEpoch != epochs.Count) Restore(bestWeights);
+            if (bestWeights is not null && KeptEpoch != epochs[^1].Epoch) Restore(bestWeights);
         }
         finally
         {
@@ -164,7 +166,7 @@ public sealed class Trainer
             if (end || clock.Elapsed - lastReport >= o.ProgressInterval)
             {
                 lastReport = clock.Elapsed;
-                var report = new TrainingProgress(Name, epoch, o.Epochs, (long)examples.Count * (epoch - 1) + seen, seen,
+                var report = new TrainingProgress(Name, epoch, finalEpoch, (long)examples.Count * (epoch - 1) + seen, seen,
                     examples.Count, lossSum / seen, (double)correct / seen, seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
                 ProgressChanged?.Invoke(report);
                 progress?.Report(report);

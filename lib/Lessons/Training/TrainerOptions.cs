@@ -34,8 +34,6 @@ public sealed record TrainerOptions
     public double ValidationShare { get; init; }
     /// <summary>With a validation hold-out: stop after this many epochs without a better validation accuracy (0 = never stop early).</summary>
     public int Patience { get; init; }
-    /// <summary>Evaluate the test split after every epoch (false: only after the last).</summary>
-    public bool EvaluateEveryEpoch { get; init; } = true;
     public int EvaluationBatchSize { get; init; } = 256;
     /// <summary>At most one progress event per this interval (plus one at the end of each epoch).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(0.25);

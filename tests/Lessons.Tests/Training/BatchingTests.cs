@@ -96,3 +96,17 @@ public sealed class BatchingTests
         Assert.Equal([[1, 2, 0], [3]], batches);
     }
 }
+
+public sealed class MiniDataBatchingTests
+{
+    [Fact]
+    public void On_the_mini_split_bucketing_pads_far_less_than_plain_shuffling()
+    {
+        var data = EncodedData.Prepare(Lessons.Data.AgNews.Load(Lessons.Tests.Data.SharedData.Mini), minFreq: 1);
+        Assert.Equal(6080, data.Train.Length);
+        double plain = PaddingStats.Share(data.Train, new BucketSampler(data.Train, 16, seed: 0, bucketed: false).Epoch(0));
+        double bucketed = PaddingStats.Share(data.Train, new BucketSampler(data.Train, 16, seed: 0, bucketed: true).Epoch(0));
+        Assert.True(plain > 0.2, $"plain {plain:P1}");
+        Assert.True(bucketed < plain / 4, $"bucketed {bucketed:P1} vs plain {plain:P1}");
+    }
+}

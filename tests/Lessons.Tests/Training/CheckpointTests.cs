@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 
 namespace Lessons.Tests.Training;
 
+[Collection(SeededTorchCollection.Name)]
 public sealed class CheckpointTests : IDisposable
 {
     readonly string folder = Path.Combine(Path.GetTempPath(), "lessons-checkpoint-" + Guid.NewGuid().ToString("N"));

@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace Lessons.Tests.Training;
 
+[Collection(SeededTorchCollection.Name)]
 public sealed class TrainerTests
 {
     public TrainerTests() => TorchRuntime.EnsureReady();
@@ -86,5 +87,34 @@ public sealed class TrainerTests
 
         Assert.True(lstmHistory.Last.Test.Accuracy > 0.95, $"LSTM test accuracy {lstmHistory.Last.Test.Accuracy:P1}");
         Assert.InRange(bagHistory.Last.Test.Accuracy, 0.4, 0.6);
+    }
+
+    [Fact]
+    public void A_second_fit_continues_the_history()
+    {
+        random.manual_seed(0);
+        using var model = new BagOfWordsClassifier(Small());
+        var trainer = new Trainer(model, TwoClasses, Quick(2));
+        var reports = new List<TrainingProgress>();
+        trainer.ProgressChanged += reports.Add;
+        trainer.Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
+        var history = trainer.Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
+
+        Assert.Equal([1, 2, 3, 4], history.Epochs.Select(e => e.Epoch));
+        Assert.Equal(4, reports[^1].Epochs);
+        Assert.Equal(4 * 64L, history.Last.SamplesSeen);
+    }
+
+    [Fact]
+    public void With_a_validation_hold_out_the_model_keeps_the_best_validation_epoch()
+    {
+        random.manual_seed(0);
+        using var model = new RecurrentClassifier(Small());
+        var trainer = new Trainer(model, TwoClasses, Quick(4) with { ValidationShare = 0.25 });
+        var history = trainer.Fit(OrderTask.Make(200, 1), OrderTask.Make(40, 2));
+
+        Assert.Equal(4, trainer.ValidationAccuracy.Count);
+        Assert.Equal(trainer.ValidationAccuracy.Max(), trainer.ValidationAccuracy[trainer.KeptEpoch - 1]);
+        Assert.Equal(150L, history.Epochs[0].SamplesSeen);
     }
 }
