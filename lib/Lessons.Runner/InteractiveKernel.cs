@@ -28,7 +28,12 @@ public static class InteractiveKernel
         // Strings and numbers as plain text, as Jupyter shows them (and GitHub's viewer), not as HTML with a style block.
         foreach (var type in PlainTypes) Formatter.SetPreferredMimeTypesFor(type, PlainTextFormatter.MimeType);
         var csharp = new CSharpKernel()
-            .UseNugetDirective((kernel, packages) => extensions.LoadAsync(kernel, packages), forceRestore: false)
+            .UseNugetDirective(async (kernel, packages) =>
+            {
+                // What the tool's host does on #r "nuget:": reference the packages' assemblies, then load their extensions.
+                kernel.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+                await extensions.LoadAsync(kernel, packages);
+            }, forceRestore: false)
             .UseKernelHelpers()
             .UseWho()
             .UseValueSharing();
