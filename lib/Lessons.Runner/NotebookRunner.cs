@@ -47,7 +47,7 @@ public sealed class NotebookRunner(RunnerOptions options)
         clock.Stop();
 
         if (Options.ChartImages && ChartImages.FindChromium(Options.ChromiumPath) is { } chromium)
-            await ChartImages.AddAsync(document, chromium, cancellationToken);
+            await ChartImages.AddAsync(document, chromium, cancellationToken: cancellationToken);
 
         string? outputPath = null, htmlPath = null;
         if (Options.OutputPath is { } output)

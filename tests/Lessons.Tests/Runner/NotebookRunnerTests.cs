@@ -8,7 +8,7 @@ public class NotebookRunnerTests
     [Fact]
     public async Task Captures_stdout_return_values_folded_displays_and_stderr_exactly()
     {
-        var (result, executed) = await TestNotebooks.RunAsync("basics.ipynb", new RunnerOptions { Quick = true });
+        var (result, executed) = await TestNotebooks.RunAsync("basics.ipynb", new RunnerOptions { Quick = true, ChartImages = false });
 
         Assert.True(result.Succeeded, result.FailedCell?.Error?.Message);
         Assert.Equal([2, 3, 4, 6], result.Cells.Select(c => c.Number));
@@ -75,7 +75,7 @@ public class NotebookRunnerTests
     public async Task A_cell_over_the_timeout_fails_the_run()
     {
         // Long enough for a fresh kernel's first cell (compiler warm-up), far shorter than the 60 s the second cell waits.
-        var (result, executed) = await TestNotebooks.RunAsync("timeout.ipynb", new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(8) });
+        var (result, executed) = await TestNotebooks.RunAsync("timeout.ipynb", new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(8), ChartImages = false });
 
         var failed = Assert.IsType<CellResult>(result.FailedCell);
         Assert.Equal(2, failed.Number);

@@ -14,7 +14,7 @@ static class TestNotebooks
     public static async Task<(NotebookRunResult Result, InteractiveDocument Executed)> RunAsync(string name, RunnerOptions? options = null)
     {
         string output = Path.Combine(Path.GetTempPath(), $"lessons-runner-{Guid.NewGuid():N}", name);
-        options = (options ?? new RunnerOptions()) with { OutputPath = output, ChartImages = false };
+        options = (options ?? new RunnerOptions { ChartImages = false }) with { OutputPath = output };
         var result = await new NotebookRunner(options).RunAsync(Path_(name));
         try
         {
