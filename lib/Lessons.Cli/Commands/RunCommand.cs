@@ -76,8 +76,7 @@ public static class RunCommand
                 }
                 if (result.FailedCell is { Error: { } error } failed)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]{notebook}: cell {failed.Number} failed[/] ({error.Name}):");
-                    Console.Error.WriteLine(error.Message);
+                    Console.Error.WriteLine($"{notebook}: cell {failed.Number} failed: {error.Name}: {error.Message}");
                     if (result.OutputPath is not null) Console.Error.WriteLine($"Outputs up to the failing cell: {result.OutputPath}");
                     return 1;
                 }
@@ -89,15 +88,18 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>One line per finished cell: number, execution count, seconds, first line of code.</summary>
+    /// <summary>One line per cell: its number, [count/total] and first line when it starts; ✓ or ✗ and seconds when it ends.</summary>
     sealed class Progress : IProgress<CellProgress>
     {
         public void Report(CellProgress value)
         {
-            if (value.Result is not { } result) return;
-            string line = value.FirstLine.Length > 60 ? value.FirstLine[..57] + "..." : value.FirstLine;
-            string mark = result.Succeeded ? "[green]✓[/]" : "[red]✗[/]";
-            AnsiConsole.MarkupLine($"  {mark} cell {result.Number,3} [[{value.ExecutionCount}/{value.CodeCellCount}]] {result.Elapsed.TotalSeconds,6:0.0} s  {Markup.Escape(line)}");
+            if (value.Result is not { } result)
+            {
+                string line = value.FirstLine.Length > 60 ? value.FirstLine[..57] + "..." : value.FirstLine;
+                AnsiConsole.Markup($"  cell {value.Number,3} [[{value.ExecutionCount}/{value.CodeCellCount}]] {Markup.Escape(line),-60} ");
+                return;
+            }
+            AnsiConsole.MarkupLine($"{(result.Succeeded ? "[green]✓[/]" : "[red]✗[/]")} {result.Elapsed.TotalSeconds,6:0.0} s");
         }
     }
 }
