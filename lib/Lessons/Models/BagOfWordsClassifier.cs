@@ -24,6 +24,7 @@ public sealed class BagOfWordsClassifier : Module<Tensor, Tensor, Tensor>
         dropout = Dropout(options.Dropout);
         head = Linear(options.Embedding, options.Classes);
         RegisterComponents();
+        ParameterLifetime.OwnedByModule(this);
     }
 
     /// <summary>How many numbers the model learns.</summary>

@@ -56,6 +56,7 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
         outputDropout = Dropout(options.Dropout);
         head = Linear(Features, options.Classes);
         RegisterComponents();
+        ParameterLifetime.OwnedByModule(this);
     }
 
     /// <summary>How many numbers the model learns.</summary>

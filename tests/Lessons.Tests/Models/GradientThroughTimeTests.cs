@@ -32,4 +32,27 @@ public class GradientThroughTimeTests
         Assert.Equal(first, again);
         Assert.True(first[0] < first[^1]);
     }
+
+    [Fact]
+    public void Compare_gives_one_curve_per_kind_on_the_same_inputs()
+    {
+        var curves = GradientThroughTime.Compare(inputSize: Size, hiddenSize: Size, steps: 5, batch: Batch, seed: 4);
+
+        Assert.Equal([CellKind.Rnn, CellKind.Lstm, CellKind.Gru], curves.Select(c => c.Kind));
+        Assert.Equal(GradientThroughTime.Norms(CellKind.Lstm, Size, Size, 5, Batch, seed: 4), curves[1].Norms);
+    }
+
+    [Fact]
+    public void A_trained_classifiers_first_layer_can_be_measured_on_real_token_ids()
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        TorchSharp.torch.manual_seed(9);
+        using var model = new RecurrentClassifier(ModelTestData.Tiny(CellKind.Rnn));
+        var (tokens, _) = ModelTestData.Batch([[5, 9, 2, 7, 3, 8], [4, 4, 6, 10, 11, 12]]);
+
+        var norms = GradientThroughTime.Norms(model, tokens);
+
+        Assert.Equal(6, norms.Length);
+        Assert.Equal(Math.Sqrt(2 * 5), norms[^1], 4);
+    }
 }

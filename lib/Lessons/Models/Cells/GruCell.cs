@@ -18,12 +18,12 @@ public sealed class GruCell : RecurrentCell
 {
     readonly GateBlock reset, update, candidate;
 
-    public GruCell(int inputSize, int hiddenSize) : base(nameof(GruCell), CellKind.Gru, inputSize, hiddenSize)
+    public GruCell(int inputSize, int hiddenSize, Generator? generator = null) : base(nameof(GruCell), CellKind.Gru, inputSize, hiddenSize)
     {
         // The order nn.GRU stacks its blocks in: reset, update, candidate (n).
-        reset = NewGate("reset", "r");
-        update = NewGate("update", "z");
-        candidate = NewGate("candidate", "n");
+        reset = NewGate("reset", "r", generator);
+        update = NewGate("update", "z", generator);
+        candidate = NewGate("candidate", "n", generator);
     }
 
     public override IReadOnlyList<string> GateNames => ["reset", "update", "candidate"];

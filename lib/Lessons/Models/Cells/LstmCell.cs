@@ -19,13 +19,13 @@ public sealed class LstmCell : RecurrentCell
 {
     readonly GateBlock input, forget, candidate, output;
 
-    public LstmCell(int inputSize, int hiddenSize) : base(nameof(LstmCell), CellKind.Lstm, inputSize, hiddenSize)
+    public LstmCell(int inputSize, int hiddenSize, Generator? generator = null) : base(nameof(LstmCell), CellKind.Lstm, inputSize, hiddenSize)
     {
         // The order nn.LSTM stacks its blocks in: input, forget, candidate (g), output.
-        input = NewGate("input", "i");
-        forget = NewGate("forget", "f");
-        candidate = NewGate("candidate", "c");
-        output = NewGate("output", "o");
+        input = NewGate("input", "i", generator);
+        forget = NewGate("forget", "f", generator);
+        candidate = NewGate("candidate", "c", generator);
+        output = NewGate("output", "o", generator);
     }
 
     public override IReadOnlyList<string> GateNames => ["forget", "input", "output", "candidate", "cell"];

@@ -76,13 +76,17 @@ public abstract class RecurrentCell : nn.Module
             cat(blocks.Select(b => pick(b.HiddenBias)).ToArray(), 0));
     }
 
-    /// <summary>Creates and registers one gate block, initialised like PyTorch's: uniform in ±1/sqrt(hidden).</summary>
-    protected GateBlock NewGate(string name, string suffix)
+    /// <summary>
+    /// Creates and registers one gate block, initialised like PyTorch's: uniform in ±1/sqrt(hidden), drawn from
+    /// <paramref name="generator"/> (or the global generator torch.manual_seed sets).
+    /// </summary>
+    protected GateBlock NewGate(string name, string suffix, Generator? generator)
     {
         double k = 1.0 / Math.Sqrt(HiddenSize);
         Parameter Uniform(string parameterName, params long[] shape)
         {
-            var p = new Parameter((rand(shape) * 2 - 1) * k, requires_grad: true);
+            var p = new Parameter((rand(shape, generator: generator) * 2 - 1) * k, requires_grad: true);
+            p.DetachFromDisposeScope(); // the weight lives as long as the cell, not the scope it was built in
             register_parameter(parameterName, p);
             return p;
         }
@@ -93,12 +97,12 @@ public abstract class RecurrentCell : nn.Module
             Uniform($"b_h{suffix}", HiddenSize));
     }
 
-    /// <summary>Creates the cell a kind names.</summary>
-    public static RecurrentCell Create(CellKind kind, int inputSize, int hiddenSize) => kind switch
+    /// <summary>Creates the cell a kind names (weights drawn from <paramref name="generator"/>, else the global generator).</summary>
+    public static RecurrentCell Create(CellKind kind, int inputSize, int hiddenSize, Generator? generator = null) => kind switch
     {
-        CellKind.Rnn => new RnnCell(inputSize, hiddenSize),
-        CellKind.Lstm => new LstmCell(inputSize, hiddenSize),
-        CellKind.Gru => new GruCell(inputSize, hiddenSize),
+        CellKind.Rnn => new RnnCell(inputSize, hiddenSize, generator),
+        CellKind.Lstm => new LstmCell(inputSize, hiddenSize, generator),
+        CellKind.Gru => new GruCell(inputSize, hiddenSize, generator),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown cell kind"),
     };
 }

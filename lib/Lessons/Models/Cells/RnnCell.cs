@@ -11,9 +11,9 @@ public sealed class RnnCell : RecurrentCell
 {
     readonly GateBlock block;
 
-    public RnnCell(int inputSize, int hiddenSize) : base(nameof(RnnCell), CellKind.Rnn, inputSize, hiddenSize)
+    public RnnCell(int inputSize, int hiddenSize, Generator? generator = null) : base(nameof(RnnCell), CellKind.Rnn, inputSize, hiddenSize)
     {
-        block = NewGate("hidden", "h");
+        block = NewGate("hidden", "h", generator);
     }
 
     /// <summary>W [input x hidden]: how the current token moves the state.</summary>

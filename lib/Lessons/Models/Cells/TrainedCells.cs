@@ -36,10 +36,18 @@ public sealed class TrainedCells
     public (Unrolled Forward, Unrolled? Backward) Unroll(Tensor tokens, Tensor lengths)
     {
         TokenBatchShape.Check(tokens, lengths);
-        var embedded = model.Embedding.call(tokens).to(Forward.BuiltInOrder[0].InputWeight.device);
+        var embedded = Embed(tokens);
         var forward = Unroller.Run(Forward, embedded, lengths);
         var backward = Backward is null ? null : Unroller.Run(Backward, embedded, lengths, backward: true);
         return (forward, backward);
+    }
+
+    /// <summary>The classifier's embeddings of tokens [B, T] -> [B, T, embedding], on the cells' device (no dropout).</summary>
+    public Tensor Embed(Tensor tokens)
+    {
+        if (tokens.dim() != 2 || tokens.dtype != ScalarType.Int64)
+            throw new ArgumentException($"tokens must be a [batch, steps] Int64 tensor; got [{string.Join(", ", tokens.shape)}] of {tokens.dtype}.", nameof(tokens));
+        return model.Embedding.call(tokens.to(model.Embedding.weight!.device)).to(Forward.BuiltInOrder[0].InputWeight.device);
     }
 
     /// <summary>
