@@ -5,6 +5,9 @@ namespace Lessons.Models;
 /// <summary>
 /// Why the simple RNN forgets the start of a long headline, as numbers for a chart: how strongly a loss computed on the
 /// final state reaches back to the state at every earlier step, ‖∂loss/∂h_t‖ for t = 0..T-1.
+/// Freshly initialised, every kind's curve falls (an LSTM's forget gates start near 0.5), but at very different rates:
+/// with the defaults (input 64, hidden 32, 50 steps, seed 0) the first step keeps about 1e-21 of the last step's norm
+/// for the RNN, 1e-12 for the LSTM and 1e-11 for the GRU. Plot on a log scale.
 /// </summary>
 public static class GradientThroughTime
 {

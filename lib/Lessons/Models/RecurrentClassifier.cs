@@ -62,6 +62,13 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// <summary>How many numbers the model learns.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
+    /// <summary>One line for a notebook or the console, e.g. "LSTM, 1 layer, unidirectional, padded, final-state readout, 1,292,676 parameters".</summary>
+    public string Describe() =>
+        $"{CellKinds.Name(Options.Kind).ToUpperInvariant()}, {Options.Layers} layer{(Options.Layers == 1 ? "" : "s")}, " +
+        $"{(Options.Bidirectional ? "bidirectional" : "unidirectional")}, {(Options.Packed ? "packed" : "padded")}, " +
+        $"{Options.Readout switch { Readout.Final => "final-state", Readout.Mean => "mean", _ => "max" }} readout, " +
+        $"{ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters";
+
     /// <summary>tokens [B, T] int64 padded with PadIndex, lengths [B] int64 (1..T) -> logits [B, classes].</summary>
     public override Tensor forward(Tensor tokens, Tensor lengths)
     {

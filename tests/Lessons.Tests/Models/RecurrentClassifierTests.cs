@@ -177,4 +177,19 @@ public class RecurrentClassifierTests
         Assert.Equal(1424, expected);
         Assert.Equal(30 * 6 + 6 * 4 + 4, bag.ParameterCount);
     }
+
+    [Fact]
+    public void Weights_are_named_like_pytorchs_so_checkpoints_and_cells_find_them()
+    {
+        using var model = new RecurrentClassifier(ModelTestData.Tiny(CellKind.Gru, bidirectional: true));
+        Assert.Equal(
+            [
+                "embedding.weight",
+                "recurrent.weight_ih_l0", "recurrent.weight_hh_l0", "recurrent.bias_ih_l0", "recurrent.bias_hh_l0",
+                "recurrent.weight_ih_l0_reverse", "recurrent.weight_hh_l0_reverse", "recurrent.bias_ih_l0_reverse", "recurrent.bias_hh_l0_reverse",
+                "head.weight", "head.bias",
+            ],
+            model.named_parameters().Select(p => p.name));
+        Assert.Equal("GRU, 1 layer, bidirectional, padded, final-state readout, 614 parameters", model.Describe());
+    }
 }
