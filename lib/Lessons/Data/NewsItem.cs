@@ -1,0 +1,12 @@
+namespace Lessons.Data;
+
+/// <summary>One AG News article: its class (0..3, an index into <see cref="AgNews.Classes"/>; the files say 1..4),
+/// title and description, with their bytes as published (the <c>\</c> and <c>#36;</c> quirks included).</summary>
+public sealed record NewsItem(int Label, string Title, string Description)
+{
+    /// <summary>What the model reads: the title, a space, the description (as torchtext joins them).</summary>
+    public string Text => Title + " " + Description;
+
+    /// <summary>The name of the class: World, Sports, Business or Sci/Tech.</summary>
+    public string ClassName => AgNews.Classes[Label];
+}
