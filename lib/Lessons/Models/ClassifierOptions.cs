@@ -30,4 +30,35 @@ public sealed record ClassifierOptions
     public int PadIndex { get; init; } = 1;
     /// <summary>Sparse embedding gradients (SparseAdam-friendly): the update touches only the rows a batch used.</summary>
     public bool SparseEmbedding { get; init; }
+
+    /// <summary>
+    /// The lesson's choices for a kind: embedding 64, hidden 32, 4 classes, one unidirectional layer on the padded
+    /// batch; the simple RNN reads the mean of its outputs over the real tokens, LSTM and GRU their final hidden state.
+    /// </summary>
+    public static ClassifierOptions For(CellKind kind, int vocabularySize) => new()
+    {
+        Kind = kind,
+        VocabularySize = vocabularySize,
+        Readout = kind == CellKind.Rnn ? Readout.Mean : Readout.Final,
+    };
+
+    /// <summary>Throws a clear error when a size or rate is out of range; returns the options otherwise.</summary>
+    public ClassifierOptions Validate()
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok) throw new ArgumentException($"invalid classifier options: {message}");
+        }
+        Require(Enum.IsDefined(Kind), $"unknown kind {Kind}");
+        Require(Enum.IsDefined(Readout), $"unknown readout {Readout}");
+        Require(VocabularySize > 0, $"VocabularySize must be positive (got {VocabularySize})");
+        Require(Embedding > 0, $"Embedding must be positive (got {Embedding})");
+        Require(Hidden > 0, $"Hidden must be positive (got {Hidden})");
+        Require(Classes > 1, $"Classes must be at least 2 (got {Classes})");
+        Require(Layers >= 1, $"Layers must be at least 1 (got {Layers})");
+        Require(Dropout is >= 0 and < 1, $"Dropout must be in [0, 1) (got {Dropout})");
+        Require(LayerDropout is >= 0 and < 1, $"LayerDropout must be in [0, 1) (got {LayerDropout})");
+        Require(PadIndex >= 0 && PadIndex < VocabularySize, $"PadIndex {PadIndex} is outside the vocabulary (size {VocabularySize})");
+        return this;
+    }
 }

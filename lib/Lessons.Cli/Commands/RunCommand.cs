@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Lessons.Runner;
+using Spectre.Console;
+
+namespace Lessons.Cli.Commands;
+
+/// <summary>
+/// `lessons run`: executes notebooks headless, cell by cell, with a progress line per cell; stops at the first
+/// failing cell and names the notebook, the cell and the error (exit code 1).
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebooks (.ipynb) or folders of notebooks; default: every notebooks/*.ipynb, in name order.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var quick = new Option<bool>("--quick") { Description = "Set LESSONS_QUICK=1 so notebooks shrink their work (CI, a first look)." };
+        var inPlace = new Option<bool>("--in-place") { Description = "Write the executed notebook over the original." };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Write executed notebooks into this folder instead." };
+        var html = new Option<DirectoryInfo?>("--html") { Description = "Also export each notebook as HTML here (charts draw offline)." };
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Seconds a cell may run before the run fails (0: no limit).",
+            DefaultValueFactory = _ => 600,
+        };
+
+        var command = new Command("run", "Run notebooks headless and write their outputs.") { paths, quick, inPlace, outDir, html, timeout };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            bool writeInPlace = parseResult.GetValue(inPlace);
+            var outFolder = parseResult.GetValue(outDir);
+            if (writeInPlace && outFolder is not null)
+            {
+                Console.Error.WriteLine("Choose one of --in-place and --out.");
+                return 2;
+            }
+            IReadOnlyList<string> notebooks;
+            try
+            {
+                notebooks = NotebookSet.Resolve(parseResult.GetValue(paths) ?? [], Directory.GetCurrentDirectory());
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+            if (notebooks.Count == 0)
+            {
+                Console.Error.WriteLine("No notebooks to run: name .ipynb files or folders, or run from the repo root (notebooks/*.ipynb).");
+                return 2;
+            }
+
+            double seconds = parseResult.GetValue(timeout);
+            foreach (string notebook in notebooks)
+            {
+                var options = new RunnerOptions
+                {
+                    Quick = parseResult.GetValue(quick),
+                    CellTimeout = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
+                    OutputPath = writeInPlace ? notebook : outFolder is null ? null : Path.Combine(outFolder.FullName, Path.GetFileName(notebook)),
+                    HtmlDirectory = parseResult.GetValue(html)?.FullName,
+                };
+                AnsiConsole.MarkupLineInterpolated($"[bold]{Path.GetRelativePath(Directory.GetCurrentDirectory(), notebook)}[/]");
+                NotebookRunResult result;
+                try
+                {
+                    result = await new NotebookRunner(options).RunAsync(notebook, new Progress(), cancellationToken);
+                }
+                catch (InvalidDataException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 1;
+                }
+                if (result.FailedCell is { Error: { } error } failed)
+                {
+                    Console.Error.WriteLine($"{notebook}: cell {failed.Number} failed: {error.Name}: {error.Message}");
+                    if (result.OutputPath is not null) Console.Error.WriteLine($"Outputs up to the failing cell: {result.OutputPath}");
+                    return 1;
+                }
+                string written = string.Join(", ", new[] { result.OutputPath, result.HtmlPath }.OfType<string>());
+                AnsiConsole.MarkupLineInterpolated($"[green]ok[/] {result.Cells.Count} cells in {result.Elapsed.TotalSeconds:0.0} s{(written.Length > 0 ? " -> " + written : "")}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>One line per cell: its number, [count/total] and first line when it starts; ✓ or ✗ and seconds when it ends.</summary>
+    sealed class Progress : IProgress<CellProgress>
+    {
+        public void Report(CellProgress value)
+        {
+            if (value.Result is not { } result)
+            {
+                string line = value.FirstLine.Length > 60 ? value.FirstLine[..57] + "..." : value.FirstLine;
+                AnsiConsole.Markup($"  cell {value.Number,3} [[{value.ExecutionCount}/{value.CodeCellCount}]] {Markup.Escape(line),-60} ");
+                return;
+            }
+            AnsiConsole.MarkupLine($"{(result.Succeeded ? "[green]✓[/]" : "[red]✗[/]")} {result.Elapsed.TotalSeconds,6:0.0} s");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Lessons.Runner;
+
+/// <summary>
+/// Turns the kernel events of one cell into that cell's notebook outputs, the way a notebook front end shows them:
+/// consecutive stdout (or stderr) writes become one stream output; a display that is updated in place
+/// (<see cref="DisplayedValueUpdated"/>, e.g. a progress bar) stays ONE output holding its final state;
+/// the cell's return value and its error come last in the order they happened.
+/// </summary>
+public sealed class CellOutputs(DisplayRegistry displays)
+{
+    readonly List<InteractiveDocumentOutputElement> outputs = [];
+
+    public IReadOnlyList<InteractiveDocumentOutputElement> Outputs => outputs;
+
+    /// <summary>The first error the cell reported (a failed command or an error display).</summary>
+    public CellError? Error { get; private set; }
+
+    public void Add(KernelEvent e, int executionCount)
+    {
+        switch (e)
+        {
+            case StandardOutputValueProduced stdout:
+                AppendStream("stdout", PlainText(stdout.FormattedValues));
+                break;
+            case StandardErrorValueProduced stderr:
+                AppendStream("stderr", PlainText(stderr.FormattedValues));
+                break;
+            case DisplayedValueUpdated update:
+                if (displays.Find(update.ValueId, outputs) is { } shown) Replace(shown.Data, update.FormattedValues);
+                else outputs.Add(displays.Register(update.ValueId, new DisplayElement(ToData(update.FormattedValues)), claimed: true));
+                break;
+            case DisplayedValueProduced display:
+                outputs.Add(displays.Register(display.ValueId, new DisplayElement(ToData(display.FormattedValues)), claimed: false));
+                break;
+            case ReturnValueProduced value:
+                var returned = new ReturnValueElement { ExecutionOrder = executionCount };
+                Replace(returned.Data, value.FormattedValues);
+                outputs.Add(returned);
+                break;
+            case ErrorProduced error:
+                outputs.Add(new ErrorElement(error.Message, "Error", []));
+                Error ??= new CellError("Error", error.Message);
+                break;
+            case CommandFailed failed:
+                // Runtime exceptions: the exception's type and message; compile errors: the kernel's message (the diagnostics).
+                if (failed.Exception is { } exception && exception.GetType().Name != "CodeSubmissionCompilationErrorException")
+                    Fail(exception.GetType().Name, exception.Message, exception.StackTrace);
+                else
+                    Fail("CompilationError", failed.Message);
+                break;
+        }
+    }
+
+    /// <summary>Records a failure that did not come from the kernel (a timeout).</summary>
+    public void Fail(string name, string message, string? stackTrace = null, bool timedOut = false)
+    {
+        string[] trace = [$"{name}: {message}", .. stackTrace?.Split('\n', StringSplitOptions.TrimEntries) ?? []];
+        outputs.Add(new ErrorElement(message, name, trace));
+        Error ??= new CellError(name, message, timedOut);
+    }
+
+    void AppendStream(string name, string text)
+    {
+        if (text.Length == 0) return;
+        if (outputs.Count > 0 && outputs[^1] is TextElement last && last.Name == name)
+            outputs[^1] = new TextElement(last.Text + text, name);
+        else
+            outputs.Add(new TextElement(text, name));
+    }
+
+    static string PlainText(IEnumerable<FormattedValue> values) =>
+        values.FirstOrDefault(v => v.MimeType == PlainTextFormatter.MimeType)?.Value ?? values.FirstOrDefault()?.Value ?? "";
+
+    static Dictionary<string, object> ToData(IEnumerable<FormattedValue> values)
+    {
+        var data = new Dictionary<string, object>();
+        Replace(data, values);
+        return data;
+    }
+
+    static void Replace(IDictionary<string, object> data, IEnumerable<FormattedValue> values)
+    {
+        data.Clear();
+        foreach (var value in values.Where(v => !v.SuppressDisplay)) data[value.MimeType] = value.Value;
+    }
+}
+
+/// <summary>
+/// Displays of a whole notebook by id, so an update in a later cell folds into the output that showed it.
+/// .NET Interactive's <c>x.Display()</c> (and the kernel's <c>display(x)</c>) publish the shown value under one id and
+/// return a <c>DisplayedValue</c> with another, so its updates name an id never shown. Such an update folds into the
+/// latest display of the same cell that no update has claimed yet: the usual <c>var d = x.Display(); ... d.Update(y)</c>.
+/// </summary>
+public sealed class DisplayRegistry
+{
+    readonly Dictionary<string, DisplayElement> byId = new(StringComparer.Ordinal);
+    readonly HashSet<DisplayElement> claimed = new(ReferenceEqualityComparer.Instance);
+
+    public DisplayElement Register(string? valueId, DisplayElement element, bool claimed)
+    {
+        if (!string.IsNullOrEmpty(valueId)) byId[valueId] = element;
+        if (claimed) this.claimed.Add(element);
+        return element;
+    }
+
+    /// <summary>The output an update with <paramref name="valueId"/> belongs to, or null when there is none.</summary>
+    public DisplayElement? Find(string? valueId, IReadOnlyList<InteractiveDocumentOutputElement> cellOutputs)
+    {
+        if (!string.IsNullOrEmpty(valueId) && byId.TryGetValue(valueId, out var element))
+        {
+            claimed.Add(element);
+            return element;
+        }
+        var unclaimed = cellOutputs.OfType<DisplayElement>().LastOrDefault(d => !claimed.Contains(d) && byId.ContainsValue(d));
+        if (unclaimed is null) return null;
+        Register(valueId, unclaimed, claimed: true);
+        return unclaimed;
+    }
+}

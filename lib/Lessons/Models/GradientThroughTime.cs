@@ -1,0 +1,78 @@
+using static TorchSharp.torch;
+
+namespace Lessons.Models;
+
+/// <summary>
+/// Why the simple RNN forgets the start of a long headline, as numbers for a chart: how strongly a loss computed on the
+/// final state reaches back to the state at every earlier step, ‖∂loss/∂h_t‖ for t = 0..T-1.
+/// Freshly initialised, every kind's curve falls (an LSTM's forget gates start near 0.5), but at very different rates:
+/// with the defaults (input 64, hidden 32, 50 steps, seed 0) the first step keeps about 1e-21 of the last step's norm
+/// for the RNN, 1e-12 for the LSTM and 1e-11 for the GRU. Plot on a log scale.
+/// </summary>
+public static class GradientThroughTime
+{
+    /// <summary>
+    /// Unrolls <paramref name="cell"/> over inputs [B, T, input] (all rows full length), takes loss = sum of the final
+    /// hidden state, and returns the norm of ∂loss/∂h_t over the whole batch for every step t (t = T-1 is the last).
+    /// </summary>
+    public static double[] Norms(RecurrentCell cell, Tensor inputs)
+    {
+        if (inputs.dim() != 3 || inputs.shape[2] != cell.InputSize)
+            throw new ArgumentException(
+                $"inputs must be [batch, steps, {cell.InputSize}]; got [{string.Join(", ", inputs.shape)}].", nameof(inputs));
+        using var scope = NewDisposeScope();
+        using var grad = enable_grad();
+        long steps = inputs.shape[1];
+        var state = cell.Begin(inputs.shape[0]);
+        var hidden = new List<Tensor>();
+        for (long t = 0; t < steps; t++)
+        {
+            state = cell.Step(inputs[.., t], state).State;
+            hidden.Add(state.H);
+        }
+        var loss = state.H.sum();
+        var gradients = autograd.grad([loss], hidden);
+        return gradients.Select(g => g.norm().item<float>()).Select(n => (double)n).ToArray();
+    }
+
+    /// <summary>
+    /// The same for a freshly initialised cell of the given kind and size, on a seeded batch of random inputs
+    /// (standard normal, like a fresh embedding). Same seed, same numbers.
+    /// </summary>
+    public static double[] Norms(CellKind kind, int inputSize = 64, int hiddenSize = 32, int steps = 50, int batch = 16, long seed = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        using var scope = NewDisposeScope();
+        // A private generator: the numbers depend on the seed alone, not on what else drew from the global one.
+        using var generator = new Generator((ulong)seed, CPU);
+        using var cell = RecurrentCell.Create(kind, inputSize, hiddenSize, generator);
+        var inputs = randn([batch, steps, inputSize], generator: generator);
+        return Norms(cell, inputs);
+    }
+
+    /// <summary>
+    /// The curves for several kinds of the same size on the same seeded inputs (default: RNN, LSTM and GRU), for one chart.
+    /// </summary>
+    public static IReadOnlyList<GradientCurve> Compare(IEnumerable<CellKind>? kinds = null, int inputSize = 64, int hiddenSize = 32,
+        int steps = 50, int batch = 16, long seed = 0) =>
+        (kinds ?? [CellKind.Rnn, CellKind.Lstm, CellKind.Gru])
+            .Select(kind => new GradientCurve(kind, Norms(kind, inputSize, hiddenSize, steps, batch, seed)))
+            .ToList();
+
+    /// <summary>
+    /// The same for a trained classifier's first layer (forward direction) on real headlines: tokens [B, T] int64 with
+    /// no padding (every row T real tokens, e.g. the long headlines of the test split cut to a common length).
+    /// </summary>
+    public static double[] Norms(RecurrentClassifier model, Tensor tokens)
+    {
+        using var scope = NewDisposeScope();
+        var cells = TrainedCells.From(model);
+        Tensor inputs;
+        using (no_grad()) inputs = cells.Embed(tokens);
+        return Norms(cells.Forward, inputs);
+    }
+}
+
+/// <summary>‖∂loss/∂h_t‖ for every step t of one kind of cell (see <see cref="GradientThroughTime"/>).</summary>
+public sealed record GradientCurve(CellKind Kind, double[] Norms);

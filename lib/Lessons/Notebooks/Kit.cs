@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Lessons.Runtime;
+using TorchSharp;
+
+namespace Lessons.Notebooks;
+
+/// <summary>
+/// What the first cell of every lesson notebook calls, right after loading the kit:
+/// <code>
+/// #r "nuget: Lessons, *-*"
+/// Lessons.Notebooks.Kit.Load();
+/// </code>
+/// It makes TorchSharp ready (<see cref="TorchRuntime.EnsureReady"/>) and prints the versions, the device and
+/// whether quick mode is on. Cells that train or sweep shrink their work with <see cref="Quick"/> or <see cref="Pick{T}"/>.
+/// </summary>
+public static class Kit
+{
+    /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it; CI uses it).</summary>
+    public const string QuickVariable = "LESSONS_QUICK";
+
+    /// <summary>True when env LESSONS_QUICK is 1/true/yes: notebooks then use less data and fewer epochs.</summary>
+    public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable)?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
+
+    /// <summary><paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c></summary>
+    public static T Pick<T>(T full, T quick) => Quick ? quick : full;
+
+    /// <summary>The kit's version: the package version a notebook loaded (0.1.0-dev.yyyyMMddHHmmss), else the assembly's.</summary>
+    public static string Version => PackageVersion(typeof(Kit).Assembly) ?? AssemblyVersion(typeof(Kit).Assembly);
+
+    /// <summary>Makes TorchSharp ready, prints one line about the set-up, and returns it (a notebook's first cell).</summary>
+    public static KitInfo Load()
+    {
+        var device = TorchRuntime.EnsureReady();
+        var info = new KitInfo(Version, AssemblyVersion(typeof(torch).Assembly), Environment.Version.ToString(),
+            RuntimeInformation.RuntimeIdentifier, device.type.ToString().ToLowerInvariant(), Quick);
+        Console.WriteLine(info);
+        return info;
+    }
+
+    /// <summary>The version folder when the assembly runs from a NuGet package (…/lessons/VERSION/lib/TFM/Lessons.dll).</summary>
+    static string? PackageVersion(Assembly assembly)
+    {
+        var tfm = Directory.GetParent(assembly.Location);
+        var lib = tfm?.Parent;
+        var version = lib?.Parent;
+        return lib?.Name == "lib" && version?.Parent?.Name.Equals("lessons", StringComparison.OrdinalIgnoreCase) == true ? version.Name : null;
+    }
+
+    static string AssemblyVersion(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString() ?? "?";
+}
+
+/// <summary>The set-up a notebook runs on, as the first cell prints it.</summary>
+public sealed record KitInfo(string Kit, string TorchSharp, string DotNet, string Platform, string Device, bool Quick)
+{
+    public override string ToString() =>
+        $"Lessons {Kit} · TorchSharp {TorchSharp} · .NET {DotNet} ({Platform}) · device {Device} · " +
+        (Quick ? $"quick mode ON ({Lessons.Notebooks.Kit.QuickVariable}=1: less data, fewer epochs)" : "full run");
+}
