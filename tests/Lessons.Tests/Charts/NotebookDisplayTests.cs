@@ -5,6 +5,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Lessons.Tests.Charts;
 
+[Collection("Chromium")]
 public sealed class NotebookDisplayTests
 {
     [Fact]
