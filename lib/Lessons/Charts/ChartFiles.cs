@@ -92,13 +92,15 @@ public static class ChartFiles
                     Args = HeadlessChromium.BaseArguments(profile.FullName).ToArray(),
                     Timeout = (int)browser.Timeout.TotalMilliseconds,
                 };
-                // The renderer overwrites the layout's width and height: give it a layout of its own, not the caller's.
+                // The renderer overwrites the layout's size and the config: give it copies, not the caller's objects.
                 var layout = new Layout();
                 GenericChart.getLayout(chart).ShallowCopyDynamicPropertiesTo(layout, FSharpOption<bool>.Some(true));
+                var config = new Config();
+                GenericChart.getConfig(chart).ShallowCopyDynamicPropertiesTo(config, FSharpOption<bool>.Some(true));
                 // plotly.js inline: the renderer's page must not fetch anything.
                 var offline = GenericChart.setDisplayOptions(
                     DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full)),
-                    GenericChart.setLayout(layout, chart));
+                    GenericChart.setConfig(config, GenericChart.setLayout(layout, chart)));
                 var withoutExtension = Path.Combine(Path.GetDirectoryName(fullPath)!, Path.GetFileNameWithoutExtension(fullPath));
                 var save = Plotly.NET.ImageExport.GenericChartExtensions.SavePNGAsync(
                     offline, withoutExtension, FSharpOption<ExportEngine>.None,

@@ -31,6 +31,34 @@ public static class ChartStyle
     /// <summary>Sequential scale for gate activations in [0, 1] (0 shut: dark, 1 open: bright).</summary>
     public const string GateScale = "Viridis";
 
+    /// <summary>
+    /// The plotly.js template of every chart: plotly's usual look (blue-grey plot area, white grid, slate text),
+    /// written out small. Its axis defaults apply to every x and y axis of a chart.
+    /// </summary>
+    internal static Dictionary<string, object?> Template { get; } = new()
+    {
+        ["layout"] = new Dictionary<string, object?>
+        {
+            ["paper_bgcolor"] = "white",
+            ["plot_bgcolor"] = "#E5ECF6",
+            ["font"] = new Dictionary<string, object?> { ["color"] = "#2a3f5f" },
+            ["colorway"] = RunColors,
+            ["hoverlabel"] = new Dictionary<string, object?> { ["align"] = "left" },
+            ["xaxis"] = TemplateAxis(),
+            ["yaxis"] = TemplateAxis(),
+        },
+        ["data"] = new Dictionary<string, object?>
+        {
+            ["heatmap"] = new[] { new Dictionary<string, object?> { ["colorbar"] = new Dictionary<string, object?> { ["outlinewidth"] = 0, ["ticks"] = "" } } },
+        },
+    };
+
+    static Dictionary<string, object?> TemplateAxis() => new()
+    {
+        ["gridcolor"] = "white", ["linecolor"] = "white", ["zerolinecolor"] = "white", ["ticks"] = "",
+        ["automargin"] = true, ["title"] = new Dictionary<string, object?> { ["standoff"] = 15 },
+    };
+
     internal const string FontFamily = "Inter, Segoe UI, Helvetica, Arial, sans-serif";
 
     /// <summary>Pixels per token column in charts that put tokens along the x axis.</summary>

@@ -14,7 +14,12 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 }
 
+/// <summary>Tests that start Chromium or change LESSONS_CHROMIUM run one at a time.</summary>
+[CollectionDefinition("Chromium", DisableParallelization = true)]
+public sealed class ChromiumCollection;
+
 /// <summary>Charts saved as files really draw in a browser with no network.</summary>
+[Collection("Chromium")]
 public sealed class ChartBrowserTests : IDisposable
 {
     readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("lessons-browser-");

@@ -60,6 +60,11 @@ public class ChartPageTests
 
             var withoutTrace = File.ReadAllText(TrainingReport.Write(dir.FullName, history));
             Assert.Equal(2, Regex.Count(withoutTrace, NewPlot));
+
+            var bidirectional = File.ReadAllText(TrainingReport.Write(dir.FullName, history,
+                ChartSamples.Trace(20, 16, 2, "forward"), ChartSamples.Trace(20, 16, 3, "backward")));
+            Assert.Equal(4, Regex.Count(bidirectional, NewPlot));
+            Assert.Contains("\"xaxis2\":{\"title\":{\"text\":\"token (backward)\"}", bidirectional);
         }
         finally { dir.Delete(recursive: true); }
     }
