@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Lessons.Runner;
+using Lessons.Tests.Runner;
+using Microsoft.DotNet.Interactive.Documents;
+
+namespace Lessons.Tests.Notebooks;
+
+/// <summary>Runs alone, after the parallel tests: the notebooks train models and set the process's directory and LESSONS_QUICK.</summary>
+[CollectionDefinition(nameof(LessonNotebooks), DisableParallelization = true)]
+public sealed class LessonNotebooks;
+
+/// <summary>
+/// Every lesson notebook, run top to bottom in quick mode by the kit's own runner, exactly as CI and `lessons run`
+/// do: no cell fails, no error output, the charts the lesson promises are there, and every notebook that trains
+/// prints a test-accuracy line.
+/// </summary>
+[Collection(nameof(LessonNotebooks))]
+public sealed class LessonNotebookTests
+{
+    static readonly string Folder = Path.Combine(Path.GetDirectoryName(TestNotebooks.Folder)!, "..", "..", "..", "notebooks");
+
+    /// <summary>Notebook, charts it must show at least, whether it trains (and so prints test accuracy).</summary>
+    public static TheoryData<string, int, bool> Lessons => new()
+    {
+        { "01-text-to-tensors.ipynb", 0, false },
+        { "02-simple-rnn.ipynb", 3, true },
+        { "03-lstm.ipynb", 4, true },
+        { "04-packed-sequences.ipynb", 1, true },
+        { "05-bidirectional-multilayer.ipynb", 2, true },
+        { "06-inside-the-network.ipynb", 6, false },
+        { "07-gru-and-beyond.ipynb", 1, true },
+    };
+
+    [Fact]
+    public void Every_notebook_in_the_folder_is_covered()
+    {
+        var onDisk = Directory.GetFiles(Folder, "*.ipynb").Select(f => Path.GetFileName(f)).Order().ToList();
+        Assert.Equal(Lessons.Select(row => (string)row[0]).Order().ToList(), onDisk);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lessons))]
+    public async Task Runs_in_quick_mode_with_its_charts(string notebook, int charts, bool trains)
+    {
+        string output = Path.Combine(Directory.CreateTempSubdirectory("lessons-notebook-").FullName, notebook);
+        try
+        {
+            var result = await new NotebookRunner(new RunnerOptions { Quick = true, ChartImages = false, OutputPath = output })
+                .RunAsync(Path.Combine(Folder, notebook));
+
+            Assert.True(result.Succeeded, $"{notebook} cell {result.FailedCell?.Number}: {result.FailedCell?.Error?.Message}");
+            var cells = TestNotebooks.CodeCells(NotebookFile.Read(output));
+            var outputs = cells.SelectMany(c => c.Outputs).ToList();
+            Assert.Empty(outputs.OfType<ErrorElement>());
+            Assert.All(cells, c => Assert.NotEmpty(c.Outputs));
+
+            Assert.Matches(@"^Lessons \S+ · TorchSharp 0\.107\.0 · .* quick mode ON", Text(cells[0]));
+            int shown = outputs.Count(o => o switch { DisplayElement d => IsChart(d.Data), ReturnValueElement r => IsChart(r.Data), _ => false });
+            Assert.True(shown >= charts, $"{notebook}: {shown} chart(s), expected at least {charts}");
+            if (trains)
+                Assert.Matches(new Regex(@"test accuracy \d+(\.\d)? ?% after \d+ epoch", RegexOptions.Multiline), string.Concat(cells.Select(Text)));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+        }
+    }
+
+    static bool IsChart(IDictionary<string, object> data) =>
+        data.TryGetValue("text/html", out var html) && TestNotebooks.Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal);
+
+    static string Text(InteractiveDocumentElement cell) =>
+        string.Concat(cell.Outputs.OfType<TextElement>().Select(t => t.Text));
+}
