@@ -26,6 +26,9 @@ public static class Kit
     /// <summary><paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c></summary>
     public static T Pick<T>(T full, T quick) => Quick ? quick : full;
 
+    /// <summary>Shows a value that later cells or loops update in place (progress): <c>var p = Kit.Show("epoch 0"); p.Update("epoch 1");</c></summary>
+    public static LiveDisplay Show(object value) => LiveDisplay.Show(value);
+
     /// <summary>The kit's version: the package version a notebook loaded (0.1.0-dev.yyyyMMddHHmmss), else the assembly's.</summary>
     public static string Version => PackageVersion(typeof(Kit).Assembly) ?? AssemblyVersion(typeof(Kit).Assembly);
 

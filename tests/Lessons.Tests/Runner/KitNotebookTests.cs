@@ -56,6 +56,15 @@ public class KitNotebookTests(KitNotebookRun run) : IClassFixture<KitNotebookRun
     }
 
     [Fact]
+    public void Kit_show_is_a_live_display_that_ends_as_one_output_in_its_final_state()
+    {
+        Assert.True(run.Result.Succeeded, run.Result.FailedCell?.Error?.Message);
+        Assert.Collection(run.Cells[4].Outputs,
+            o => Assert.Equal("epoch 3/3", TestNotebooks.Text(Assert.IsType<DisplayElement>(o).Data["text/plain"])),
+            o => Assert.Equal("True\n", Assert.IsType<TextElement>(o).Text));
+    }
+
+    [Fact]
     public void The_html_export_loads_plotly_once_from_beside_it()
     {
         string page = File.ReadAllText(Path.Combine(run.HtmlFolder, "kit.html"));
