@@ -10,6 +10,9 @@ namespace Lessons.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
+    /// <summary>A notebook with its outputs should stay well under this (GitHub renders it; reviewers diff it).</summary>
+    const long NotebookSizeBudget = 2_000_000;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("notebooks")
@@ -80,6 +83,8 @@ public static class RunCommand
                     if (result.OutputPath is not null) Console.Error.WriteLine($"Outputs up to the failing cell: {result.OutputPath}");
                     return 1;
                 }
+                if (result.OutputPath is { } saved && new FileInfo(saved).Length is var bytes && bytes > NotebookSizeBudget)
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {saved} is {bytes / 1e6:0.0} MB; keep notebooks under {NotebookSizeBudget / 1e6:0} MB (fewer or smaller charts and tables).");
                 string written = string.Join(", ", new[] { result.OutputPath, result.HtmlPath }.OfType<string>());
                 AnsiConsole.MarkupLineInterpolated($"[green]ok[/] {result.Cells.Count} cells in {result.Elapsed.TotalSeconds:0.0} s{(written.Length > 0 ? " -> " + written : "")}");
             }
