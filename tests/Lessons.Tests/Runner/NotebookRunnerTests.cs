@@ -98,7 +98,9 @@ public class NotebookRunnerTests
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output));
             var root = json.RootElement;
             Assert.Equal(4, root.GetProperty("nbformat").GetInt32());
-            Assert.Equal(".net-csharp", root.GetProperty("metadata").GetProperty("kernelspec").GetProperty("name").GetString());
+            var metadata = root.GetProperty("metadata");
+            Assert.Equal(".net-csharp", metadata.GetProperty("kernelspec").GetProperty("name").GetString());
+            Assert.Equal(["kernelspec", "language_info", "polyglot_notebook"], metadata.EnumerateObject().Select(p => p.Name));
             var counts = root.GetProperty("cells").EnumerateArray()
                 .Where(c => c.GetProperty("cell_type").GetString() == "code")
                 .Select(c => c.GetProperty("execution_count").GetInt32());
