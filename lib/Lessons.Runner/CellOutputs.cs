@@ -60,7 +60,8 @@ public sealed class CellOutputs(DisplayRegistry displays)
     {
         string[] trace = [$"{name}: {message}", .. stackTrace?.Split('\n', StringSplitOptions.TrimEntries) ?? []];
         outputs.Add(new ErrorElement(message, name, trace));
-        Error ??= new CellError(name, message, timedOut);
+        // A timeout is the cell's error whatever else it reported before it was cut off.
+        Error = timedOut ? new CellError(name, message, timedOut) : Error ?? new CellError(name, message);
     }
 
     void AppendStream(string name, string text)

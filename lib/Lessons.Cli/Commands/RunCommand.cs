@@ -83,6 +83,7 @@ public static class RunCommand
                 {
                     stderr.WriteLine($"{notebook}: cell {failed.Number} failed: {error.Name}: {error.Message}");
                     if (result.OutputPath is not null) stderr.WriteLine($"Outputs up to the failing cell: {result.OutputPath}");
+                    else if (writeInPlace) stderr.WriteLine($"{notebook} is left as it was: a failed run does not overwrite it.");
                     return 1;
                 }
                 if (result.OutputPath is { } saved && new FileInfo(saved).Length is var bytes && bytes > NotebookSizeBudget)

@@ -62,6 +62,26 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task A_failed_run_in_place_leaves_the_notebook_as_it_was()
+    {
+        string copy = Path.Combine(Directory.CreateTempSubdirectory("lessons-inplace-").FullName, "failing.ipynb");
+        File.Copy(TestNotebooks.Path_("failing.ipynb"), copy);
+        string before = File.ReadAllText(copy);
+        try
+        {
+            var result = await new NotebookRunner(new RunnerOptions { OutputPath = copy, ChartImages = false }).RunAsync(copy);
+
+            Assert.False(result.Succeeded);
+            Assert.Null(result.OutputPath);
+            Assert.Equal(before, File.ReadAllText(copy));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_compile_error_names_the_line_and_the_diagnostic()
     {
         var (result, _) = await TestNotebooks.RunAsync("compile-error.ipynb");
