@@ -4,6 +4,8 @@ using Lessons.Cli.Commands;
 // The `lessons` command line: a thin shell over the library. One file per verb in Commands/.
 var root = new RootCommand("Recurrent neural networks, hands-on: data, training, benchmarks and notebooks of the RNN lessons.");
 root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TokenizeCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(RunCommand.Create());

@@ -16,38 +16,41 @@ public static class DataCommand
         };
         var command = new Command("data", "Load AG News and show its source, rows and classes per split, and token-length statistics.");
         command.Options.Add(dataOption);
-        command.SetAction(parseResult =>
-        {
-            var folder = parseResult.GetValue(dataOption);
-            AgNewsData data;
-            try
-            {
-                data = LoadWithProgress(folder?.FullName);
-            }
-            catch (Exception e) when (e is AgNewsFormatException or AgNewsNotFoundException)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 1;
-            }
-            Show(data);
-            return 0;
-        });
+        command.SetAction(parseResult => Run(parseResult.GetValue(dataOption)?.FullName, AnsiConsole.Console, Console.Error));
         return command;
     }
 
-    private static AgNewsData LoadWithProgress(string? folder)
+    /// <summary>Loads AG News from <paramref name="folder"/> (or the usual places) and shows it on
+    /// <paramref name="console"/>; bad or missing data goes to <paramref name="errors"/> with exit code 1.</summary>
+    public static int Run(string? folder, IAnsiConsole console, TextWriter errors)
+    {
+        AgNewsData data;
+        try
+        {
+            data = LoadWithProgress(folder, console);
+        }
+        catch (Exception e) when (e is AgNewsFormatException or AgNewsNotFoundException)
+        {
+            errors.WriteLine(e.Message);
+            return 1;
+        }
+        Show(data, console);
+        return 0;
+    }
+
+    private static AgNewsData LoadWithProgress(string? folder, IAnsiConsole console)
     {
         AgNewsData? data = null;
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
             .Start(context => data = AgNews.Load(folder, new ProgressTasks(context)));
         return data!;
     }
 
-    private static void Show(AgNewsData data)
+    private static void Show(AgNewsData data, IAnsiConsole console)
     {
-        AnsiConsole.MarkupLine($"[bold]Source:[/] {Markup.Escape(data.Source)}");
+        console.MarkupLine($"[bold]Source:[/] {Markup.Escape(data.Source)}");
 
         var classes = new Table().Title("Rows per class");
         classes.AddColumn("split");
@@ -59,7 +62,7 @@ public static class DataCommand
             foreach (var item in split) counts[item.Label]++;
             classes.AddRow([name, $"{split.Count:N0}", .. counts.Select(c => $"{c:N0}")]);
         }
-        AnsiConsole.Write(classes);
+        console.Write(classes);
 
         var lengths = new Table().Title("Tokens per text (basic_english)");
         foreach (var column in new[] { "split", "tokens", "min", "mean", "median", "p95", "max" })
@@ -69,7 +72,7 @@ public static class DataCommand
             var s = TokenLengthStatistics.Of(split);
             lengths.AddRow(name, $"{s.Tokens:N0}", $"{s.Min}", $"{s.Mean:F1}", $"{s.Median}", $"{s.P95}", $"{s.Max}");
         }
-        AnsiConsole.Write(lengths);
+        console.Write(lengths);
     }
 
     /// <summary>Shows each file's download as a progress bar.</summary>

@@ -16,13 +16,19 @@ public static class TokenizeCommand
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
             using var input = new StreamReader(Console.OpenStandardInput(), utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
             using var output = new StreamWriter(Console.OpenStandardOutput(), utf8, bufferSize: 1 << 16) { AutoFlush = false };
-            while (input.ReadLine() is { } line)
-            {
-                BasicEnglishTokenizer.WriteTokens(line, output);
-                output.Write('\n');
-            }
+            Run(input, output);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes one line of tokens to <paramref name="output"/> per line of <paramref name="input"/>.</summary>
+    public static void Run(TextReader input, TextWriter output)
+    {
+        while (input.ReadLine() is { } line)
+        {
+            BasicEnglishTokenizer.WriteTokens(line, output);
+            output.Write('\n');
+        }
     }
 }

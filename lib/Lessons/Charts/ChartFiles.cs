@@ -22,7 +22,7 @@ public static class ChartFiles
 
     /// <summary>Write <paramref name="chart"/> as a self-contained HTML page; returns the full path.</summary>
     public static string SaveHtml(GenericChart chart, string path, string? title = null) =>
-        new ChartPage(title ?? Path.GetFileNameWithoutExtension(path)).Chart(chart).Save(path);
+        new ChartPage(title ?? Path.GetFileNameWithoutExtension(path), showTitle: false).Chart(chart).Save(path);
 
     /// <summary>The chart's own size from its layout (the kit's charts all set one), else 900×600.</summary>
     public static (int Width, int Height) SizeOf(GenericChart chart)
@@ -92,10 +92,15 @@ public static class ChartFiles
                     Args = HeadlessChromium.BaseArguments(profile.FullName).ToArray(),
                     Timeout = (int)browser.Timeout.TotalMilliseconds,
                 };
+                // The renderer overwrites the layout's size and the config: give it copies, not the caller's objects.
+                var layout = new Layout();
+                GenericChart.getLayout(chart).ShallowCopyDynamicPropertiesTo(layout, FSharpOption<bool>.Some(true));
+                var config = new Config();
+                GenericChart.getConfig(chart).ShallowCopyDynamicPropertiesTo(config, FSharpOption<bool>.Some(true));
                 // plotly.js inline: the renderer's page must not fetch anything.
                 var offline = GenericChart.setDisplayOptions(
                     DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full)),
-                    chart);
+                    GenericChart.setConfig(config, GenericChart.setLayout(layout, chart)));
                 var withoutExtension = Path.Combine(Path.GetDirectoryName(fullPath)!, Path.GetFileNameWithoutExtension(fullPath));
                 var save = Plotly.NET.ImageExport.GenericChartExtensions.SavePNGAsync(
                     offline, withoutExtension, FSharpOption<ExportEngine>.None,

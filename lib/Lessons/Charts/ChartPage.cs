@@ -12,9 +12,15 @@ namespace Lessons.Charts;
 public sealed class ChartPage
 {
     readonly string title;
+    readonly bool showTitle;
     readonly StringBuilder body = new();
 
-    public ChartPage(string title) => this.title = title;
+    /// <param name="title">The page's title (browser tab), also shown as its heading when <paramref name="showTitle"/>.</param>
+    public ChartPage(string title, bool showTitle = true)
+    {
+        this.title = title;
+        this.showTitle = showTitle;
+    }
 
     /// <summary>Number of charts added.</summary>
     public int ChartCount { get; private set; }
@@ -77,7 +83,7 @@ public sealed class ChartPage
         <script type="text/javascript">{{PlotlyScript.Source}}</script>
         </head>
         <body>
-        <h1>{{WebUtility.HtmlEncode(title)}}</h1>
+        {{(showTitle ? $"<h1>{WebUtility.HtmlEncode(title)}</h1>" : "")}}
         {{body}}</body>
         </html>
         """;

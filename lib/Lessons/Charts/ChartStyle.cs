@@ -16,11 +16,48 @@ public static class ChartStyle
     /// <summary>Colour of the i-th run (cycles after ten).</summary>
     public static string RunColor(int index) => RunColors[index % RunColors.Count];
 
-    /// <summary>Blue for negative, white at zero, red for positive: for tanh outputs in [-1, 1].</summary>
-    public const string DivergingScale = "RdBu";
+    /// <summary>Blue for negative, white at zero, red for positive (ColorBrewer RdBu ends): for tanh outputs in [-1, 1].</summary>
+    public static IReadOnlyList<object[]> DivergingScale { get; } =
+    [
+        [0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"], [0.75, "#f4a582"], [1.0, "#b2182b"],
+    ];
 
-    /// <summary>Sequential scale for gate activations in [0, 1].</summary>
+    /// <summary>White for none, dark blue for many: for counts.</summary>
+    public static IReadOnlyList<object[]> CountScale { get; } =
+    [
+        [0.0, "#f7fbff"], [0.3, "#c6dbef"], [0.6, "#6baed6"], [1.0, "#08306b"],
+    ];
+
+    /// <summary>Sequential scale for gate activations in [0, 1] (0 shut: dark, 1 open: bright).</summary>
     public const string GateScale = "Viridis";
+
+    /// <summary>
+    /// The plotly.js template of every chart: plotly's usual look (blue-grey plot area, white grid, slate text),
+    /// written out small. Its axis defaults apply to every x and y axis of a chart.
+    /// </summary>
+    internal static Dictionary<string, object?> Template { get; } = new()
+    {
+        ["layout"] = new Dictionary<string, object?>
+        {
+            ["paper_bgcolor"] = "white",
+            ["plot_bgcolor"] = "#E5ECF6",
+            ["font"] = new Dictionary<string, object?> { ["color"] = "#2a3f5f" },
+            ["colorway"] = RunColors,
+            ["hoverlabel"] = new Dictionary<string, object?> { ["align"] = "left" },
+            ["xaxis"] = TemplateAxis(),
+            ["yaxis"] = TemplateAxis(),
+        },
+        ["data"] = new Dictionary<string, object?>
+        {
+            ["heatmap"] = new[] { new Dictionary<string, object?> { ["colorbar"] = new Dictionary<string, object?> { ["outlinewidth"] = 0, ["ticks"] = "" } } },
+        },
+    };
+
+    static Dictionary<string, object?> TemplateAxis() => new()
+    {
+        ["gridcolor"] = "white", ["linecolor"] = "white", ["zerolinecolor"] = "white", ["ticks"] = "",
+        ["automargin"] = true, ["title"] = new Dictionary<string, object?> { ["standoff"] = 15 },
+    };
 
     internal const string FontFamily = "Inter, Segoe UI, Helvetica, Arial, sans-serif";
 

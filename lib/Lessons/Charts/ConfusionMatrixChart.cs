@@ -46,7 +46,7 @@ public static class ConfusionMatrixChart
         heatmap["text"] = text;
         heatmap["texttemplate"] = "%{text}";
         heatmap["textfont"] = new Dictionary<string, object?> { ["size"] = n > 8 ? 10 : 14 };
-        heatmap["colorscale"] = "Blues";
+        heatmap["colorscale"] = ChartStyle.CountScale;
         heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "count" } };
         heatmap["xgap"] = 2;
         heatmap["ygap"] = 2;

@@ -13,6 +13,7 @@ internal sealed class Figure
     readonly List<Dictionary<string, object?>> traces = [];
     readonly Dictionary<string, object?> layout = new()
     {
+        ["template"] = ChartStyle.Template,
         ["font"] = new Dictionary<string, object?> { ["family"] = ChartStyle.FontFamily, ["size"] = 13 },
         ["margin"] = new Dictionary<string, object?> { ["t"] = 70, ["l"] = 70, ["r"] = 30, ["b"] = 60 },
     };
@@ -45,11 +46,14 @@ internal sealed class Figure
     {
         PlotlyRuntime.Prepare();
         var list = ListModule.OfSeq(traces.Select(ToTrace));
-        var chart = GenericChart.ofTraceObjects(true, list);
+        // Not Plotly.NET's default template: serialising it costs ~0.2 s per chart; ChartStyle.Template is the same look in 1 KB.
+        var chart = GenericChart.ofTraceObjects(false, list);
         var plotlyLayout = new Layout();
         foreach (var (key, value) in layout)
             if (value is not null) plotlyLayout.SetProperty(key, Clean(value));
-        return GenericChart.addLayout(plotlyLayout, chart);
+        var config = new Config();
+        config.SetProperty("responsive", true);
+        return GenericChart.setConfig(config, GenericChart.addLayout(plotlyLayout, chart));
     }
 
     static Trace ToTrace(Dictionary<string, object?> attributes)

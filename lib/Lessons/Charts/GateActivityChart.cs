@@ -93,6 +93,7 @@ public static class GateActivityChart
             figure.Layout["yaxis" + axis] = y;
         }
         var x = ChartStyle.TokenAxis(tokens);
+        x["range"] = new[] { -0.5, tokens.Count - 0.5 };
         x["anchor"] = "y" + (gates.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         figure.Layout["xaxis"] = x;
         figure.Layout["legend"] = new Dictionary<string, object?> { ["orientation"] = "h", ["y"] = 1.0, ["yanchor"] = "bottom", ["x"] = 0.5 };

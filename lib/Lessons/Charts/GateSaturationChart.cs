@@ -20,7 +20,7 @@ public static class GateSaturationChart
         long steps = saturation[0].Steps;
         var figure = new Figure()
             .Title(title ?? $"Gate saturation over {steps:N0} steps")
-            .Size(640, 600);
+            .Size(760, 600);
         var edge = figure.Add("scatter");
         edge["name"] = "always saturated";
         edge["mode"] = "lines";
@@ -46,7 +46,6 @@ public static class GateSaturationChart
         var y = ChartStyle.Axis($"fraction of steps right-saturated (> {GateSaturation.High})".Replace(">", "&gt;", StringComparison.Ordinal));
         y["range"] = new[] { -0.02, 1.02 };
         y["tickformat"] = ".0%";
-        y["scaleanchor"] = "x";
         figure.Layout["xaxis"] = x;
         figure.Layout["yaxis"] = y;
         return figure.Build();

@@ -22,6 +22,9 @@ public sealed class HeadlessChromium
 
     public string Executable { get; }
 
+    /// <summary>Flags added to every run (e.g. "--allow-file-access-from-files" for a page that reads its iframes).</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     /// <summary>How long one browser run may take before it is killed.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -83,7 +86,7 @@ public sealed class HeadlessChromium
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in BaseArguments(profile.FullName).Concat(extra)) start.ArgumentList.Add(arg);
+            foreach (var arg in BaseArguments(profile.FullName).Concat(ExtraArguments).Concat(extra)) start.ArgumentList.Add(arg);
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}.");
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();

@@ -55,8 +55,7 @@ public static class HiddenStateChart
             heatmap["zmax"] = 1.0;
             heatmap["zmid"] = 0.0;
             heatmap["colorscale"] = ChartStyle.DivergingScale;
-            heatmap["reversescale"] = true;
-            heatmap["showscale"] = p == panels - 1;
+                heatmap["showscale"] = p == panels - 1;
             heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "h (tanh)" } };
             heatmap["hovertemplate"] = $"{ChartStyle.Label(directions[p].Direction)}<br>token %{{text}} (step %{{x}})<br>unit %{{y}}<br>h = %{{z:.3f}}<extra></extra>";
 

@@ -12,13 +12,15 @@ public static class TrainingReport
 {
     public const string FileName = "report.html";
 
-    /// <summary>Write <c>report.html</c> into <paramref name="dir"/> (created if needed); returns its full path.</summary>
-    public static string Write(string dir, History history, CellTrace? trace = null) =>
-        Write(dir, history, trace is null ? [] : [trace]);
-
-    /// <summary>As above, with one trace per direction for a bidirectional network (forward first).</summary>
-    public static string Write(string dir, History history, IReadOnlyList<CellTrace> directions)
+    /// <summary>
+    /// Write <c>report.html</c> into <paramref name="dir"/> (created if needed); returns its full path.
+    /// <paramref name="trace"/> is a test headline's trace (the forward one of a bidirectional network, whose
+    /// backward trace goes in <paramref name="backward"/>); without one the report has no hidden-state section.
+    /// </summary>
+    public static string Write(string dir, History history, CellTrace? trace = null, CellTrace? backward = null)
     {
+        if (backward is not null && trace is null) throw new ArgumentException("A backward trace needs its forward trace.", nameof(backward));
+        IReadOnlyList<CellTrace> directions = trace is null ? [] : backward is null ? [trace] : [trace, backward];
         if (history.Epochs.Count == 0) throw new ArgumentException($"Run \"{history.Name}\" has no epochs to report.", nameof(history));
         var best = history.Best;
         var page = new ChartPage($"Training report: {history.Name}")

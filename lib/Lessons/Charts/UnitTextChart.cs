@@ -57,14 +57,14 @@ public static class UnitTextChart
         heatmap["zmax"] = 1.0;
         heatmap["zmid"] = 0.0;
         heatmap["colorscale"] = ChartStyle.DivergingScale;
-        heatmap["reversescale"] = true;
         heatmap["xgap"] = 1;
         heatmap["ygap"] = 1;
         heatmap["hoverongaps"] = false;
         heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = $"unit {unit}" } };
         heatmap["hovertemplate"] = $"%{{text}}<br>unit {unit} = %{{z:.3f}}<extra></extra>";
-        var x = ChartStyle.Axis("word in line");
+        var x = ChartStyle.Axis($"word ({wordsPerLine} per line)");
         x["showticklabels"] = false;
+        x["side"] = "bottom";
         x["showgrid"] = false;
         figure.Layout["xaxis"] = x;
         var y = ChartStyle.Axis("headline");

@@ -18,14 +18,14 @@ public static class VariantComparisonChart
         if (rows.Count == 0) throw new ArgumentException("No runs to compare.", nameof(runs));
         var names = rows.Select(r => ChartStyle.Label(r.Run)).ToArray();
         int angle = ChartStyle.TickAngleFor(rows.Count * 3, rows.Max(r => r.Run.Length));
-        var figure = new Figure().Title(title).Size(Math.Max(960, 300 + rows.Count * 3 * 34), 520);
+        var figure = new Figure().Title(title).Size(Math.Max(1000, 300 + rows.Count * 3 * 34), 540);
         var panels = new (string Axis, string Title, Func<VariantSummary, double> Value, string Format)[]
         {
             ("", "best test accuracy", r => r.BestTestAccuracy, ".1%"),
-            ("2", "seconds per epoch", r => r.SecondsPerEpoch, ".3~s"),
+            ("2", "seconds per epoch", r => r.SecondsPerEpoch, ".2f"),
             ("3", "parameters", r => r.Parameters, ".3~s"),
         };
-        const double gap = 0.07;
+        const double gap = 0.1;
         double width = (1 - 2 * gap) / 3;
         for (int p = 0; p < panels.Length; p++)
         {
@@ -46,7 +46,7 @@ public static class VariantComparisonChart
                 bar["yaxis"] = "y" + axis;
                 bar["hovertemplate"] = $"%{{x}}<br>{label}: %{{y:{format}}}<extra></extra>";
             }
-            var x = ChartStyle.Axis(label, angle);
+            var x = ChartStyle.Axis("run", angle);
             x["domain"] = new[] { p * (width + gap), p * (width + gap) + width };
             x["anchor"] = "y" + axis;
             x["categoryorder"] = "array";

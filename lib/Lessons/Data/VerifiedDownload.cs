@@ -39,8 +39,9 @@ public static class VerifiedDownload
             long? total = response.Content.Headers.ContentLength;
 
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var body = await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false))
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            // Plain `using`: the sync Load waits on this method, so nothing here may need the caller's context.
+            using (var body = await response.Content.ReadAsStreamAsync(watchdog.Token).ConfigureAwait(false))
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
             {
                 var buffer = new byte[BufferSize];
                 long reported = 0;

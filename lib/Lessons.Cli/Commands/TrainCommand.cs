@@ -1,0 +1,169 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lessons.Batching;
+using Lessons.Data;
+using Lessons.Models;
+using Lessons.Runtime;
+using Lessons.Training;
+using Spectre.Console;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lessons.Cli.Commands;
+
+/// <summary>`lessons train`: trains one classifier on AG News with a progress bar, a table per epoch, and optionally JSON and a checkpoint.</summary>
+public static class TrainCommand
+{
+    public static readonly string[] Models = ["rnn", "lstm", "gru", "bow"];
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => "lstm" };
+        var bidirectional = new Option<bool>("--bidirectional") { Description = "read each headline in both directions" };
+        var layers = new Option<int>("--layers") { Description = "stacked recurrent layers", DefaultValueFactory = _ => 1 };
+        var packed = new Option<bool>("--packed") { Description = "feed the recurrent layer packed sequences instead of the padded batch" };
+        var defaults = Recipe.Training;
+        var epochs = new Option<int>("--epochs") { Description = "passes over the training split", DefaultValueFactory = _ => defaults.Epochs };
+        var batch = new Option<int>("--batch") { Description = "headlines per batch", DefaultValueFactory = _ => defaults.BatchSize };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => defaults.LearningRate };
+        var embed = new Option<int>("--embed") { Description = "embedding size", DefaultValueFactory = _ => 64 };
+        var hidden = new Option<int>("--hidden") { Description = "hidden size", DefaultValueFactory = _ => 32 };
+        var seed = new Option<int>("--seed") { Description = "seed for weights, batch order and dropout", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "TorchSharp threads (0: TorchSharp's choice)", DefaultValueFactory = _ => 0 };
+        var limit = new Option<int?>("--limit") { Description = "train on the first N training headlines only" };
+        var save = new Option<string?>("--save") { Description = "write a checkpoint folder here" };
+        var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout (per-epoch metrics)" };
+        var data = new Option<string?>("--data") { Description = "folder with train.csv and test.csv (default: LESSONS_DATA, the repo cache, or download)" };
+
+        var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data })
+            command.Options.Add(option);
+
+        command.SetAction(parse =>
+        {
+            string kind = parse.GetValue(model)!.ToLowerInvariant();
+            if (!Models.Contains(kind))
+            {
+                Console.Error.WriteLine($"Unknown model \"{parse.GetValue(model)}\": choose one of {string.Join(", ", Models)}.");
+                return 2;
+            }
+            try
+            {
+                TorchRuntime.EnsureReady();
+                var run = new TrainRun(
+                    Kind: kind,
+                    Bidirectional: parse.GetValue(bidirectional),
+                    Layers: parse.GetValue(layers),
+                    Packed: parse.GetValue(packed),
+                    Embedding: parse.GetValue(embed),
+                    Hidden: parse.GetValue(hidden),
+                    Training: defaults with
+                    {
+                        Epochs = parse.GetValue(epochs),
+                        BatchSize = parse.GetValue(batch),
+                        LearningRate = parse.GetValue(lr),
+                        Seed = parse.GetValue(seed),
+                        Threads = parse.GetValue(threads),
+                    },
+                    Limit: parse.GetValue(limit),
+                    DataFolder: parse.GetValue(data));
+                return Train(run, parse.GetValue(save), parse.GetValue(json));
+            }
+            catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or ArgumentException or IOException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Everything one training run needs from the command line.</summary>
+    public sealed record TrainRun(string Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
+        TrainerOptions Training, int? Limit, string? DataFolder)
+    {
+        public string Name => (Bidirectional ? "bi" : "") + (Layers > 1 ? $"{Layers}-layer " : "") + Kind + (Packed ? " packed" : "");
+
+        public ClassifierOptions Classifier(int vocabularySize)
+        {
+            var cell = Kind switch { "rnn" => CellKind.Rnn, "gru" => CellKind.Gru, _ => CellKind.Lstm };
+            return Recipe.Classifier(cell, vocabularySize, Bidirectional, Layers, Packed) with { Embedding = Embedding, Hidden = Hidden };
+        }
+
+        public nn.Module<Tensor, Tensor, Tensor> Build(int vocabularySize)
+        {
+            random.manual_seed(Training.Seed);
+            var options = Classifier(vocabularySize);
+            return Kind == "bow" ? new BagOfWordsClassifier(options) : new RecurrentClassifier(options);
+        }
+    }
+
+    static int Train(TrainRun run, string? savePath, bool asJson)
+    {
+        var raw = AgNews.Load(run.DataFolder);
+        var data = EncodedData.Prepare(raw, Recipe.MinFreq, run.Limit);
+        AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {Recipe.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
+
+        using var model = run.Build(data.Vocabulary.Count);
+        var trainer = new Trainer(model, AgNews.Classes, run.Training, run.Name);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{run.Name}[/]: {trainer.Parameters:N0} parameters, {run.Training.Epochs} epochs, batch {run.Training.BatchSize}, Adam lr {run.Training.LearningRate}");
+
+        var table = EpochTable.Create();
+        History history = null!;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("epoch 1", maxValue: (double)data.Train.Length * run.Training.Epochs);
+                trainer.ProgressChanged += p =>
+                {
+                    task.Value = p.SamplesSeen;
+                    task.Description = $"epoch {p.Epoch}/{p.Epochs}  loss {p.RunningLoss:F3}  acc {p.RunningAccuracy:P1}  {p.SamplesPerSecond:N0}/s";
+                };
+                trainer.EpochCompleted += e =>
+                {
+                    EpochTable.Add(table, e);
+                    AnsiConsole.MarkupLineInterpolated($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} acc {e.TrainAccuracy:P2} | [bold]TEST loss {e.Test.Loss:F4} acc {e.Test.Accuracy:P2}[/] | {e.Seconds:F1} s, {e.SamplesPerSecond:N0} samples/s, padding {e.PaddingShare:P1}");
+                };
+                history = trainer.Fit(data.Train, data.Test);
+                task.Value = task.MaxValue;
+            });
+        AnsiConsole.Write(table);
+        var best = history.Best;
+        AnsiConsole.MarkupLineInterpolated($"best TEST accuracy {best.Test.Accuracy:P2} at epoch {best.Epoch}; last {history.Last.Test.Accuracy:P2}");
+
+        if (savePath is not null)
+        {
+            Checkpoint.Save(savePath, model, data.Vocabulary, AgNews.Classes, run.Training, history);
+            AnsiConsole.MarkupLineInterpolated($"checkpoint written to {Path.GetFullPath(savePath)}");
+        }
+        if (asJson) Console.WriteLine(JsonSerializer.Serialize(Summary(run, history, trainer), JsonLine));
+        return 0;
+    }
+
+    static readonly JsonSerializerOptions JsonLine = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The --json line: per-epoch train/test metrics and speed.</summary>
+    public static object Summary(TrainRun run, History history, Trainer trainer) => new
+    {
+        model = run.Name,
+        parameters = history.Parameters,
+        epochs = history.Epochs.Select(e => new
+        {
+            epoch = e.Epoch,
+            trainLoss = Math.Round(e.TrainLoss, 5),
+            trainAccuracy = Math.Round(e.TrainAccuracy, 5),
+            testLoss = Math.Round(e.Test.Loss, 5),
+            testAccuracy = Math.Round(e.Test.Accuracy, 5),
+            seconds = Math.Round(e.Seconds, 3),
+            samplesPerSecond = Math.Round(e.SamplesPerSecond, 1),
+            paddingShare = Math.Round(e.PaddingShare, 4),
+        }),
+        bestTestAccuracy = Math.Round(history.Best.Test.Accuracy, 5),
+        bestEpoch = history.Best.Epoch,
+        lastTestAccuracy = Math.Round(history.Last.Test.Accuracy, 5),
+        seconds = Math.Round(history.Epochs.Sum(e => e.Seconds), 2),
+        timings = trainer.Timings.Aggregate(PhaseTimings.Zero, (a, b) => a.Add(b)),
+    };
+}

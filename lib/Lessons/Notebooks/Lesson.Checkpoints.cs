@@ -1,0 +1,48 @@
+using Lessons.Data;
+using Lessons.Models;
+using Lessons.Training;
+using static TorchSharp.torch;
+
+namespace Lessons.Notebooks;
+
+public static partial class Lesson
+{
+    /// <summary>Where the notebooks keep trained models: data/checkpoints/NAME (git-ignored); quick-mode models apart.</summary>
+    public static string CheckpointFolder(string name) =>
+        Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "data", "checkpoints", Kit.Quick ? $"{name}-quick" : name);
+
+    /// <summary>Saves a trained model with its vocabulary and options, for a later notebook.</summary>
+    public static Checkpoint Save(RecurrentClassifier model, LessonData data, string name, History? history = null)
+    {
+        var checkpoint = Checkpoint.Save(CheckpointFolder(name), model, data.Vocabulary, data.Classes, Training(), history);
+        Console.WriteLine($"saved {name} to {checkpoint.Folder}");
+        return checkpoint;
+    }
+
+    /// <summary>
+    /// The model saved as <paramref name="name"/> by an earlier notebook when it was built from the same options and
+    /// vocabulary; otherwise trains one now (and saves it).
+    /// </summary>
+    public static RecurrentClassifier LoadOrTrain(string name, LessonData data, ClassifierOptions options)
+    {
+        string folder = CheckpointFolder(name);
+        if (File.Exists(Path.Combine(folder, Checkpoint.DescriptionFile)))
+        {
+            var saved = Checkpoint.Read(folder);
+            if (saved.Options == options && saved.Vocabulary.Tokens.SequenceEqual(data.Vocabulary.Tokens))
+            {
+                var model = new RecurrentClassifier(options);
+                saved.LoadWeightsInto(model);
+                Console.WriteLine($"loaded {name} from {folder}" + (saved.History is { Epochs.Count: > 0 } h ? $" ({AccuracyLine(h)})" : ""));
+                return model;
+            }
+            Console.WriteLine($"{folder} holds a model of other options or another vocabulary: training a new one.");
+        }
+        manual_seed(0);
+        var trained = new RecurrentClassifier(options);
+        var history = Train(trained, data, name);
+        Console.WriteLine(AccuracyLine(history));
+        Save(trained, data, name, history);
+        return trained;
+    }
+}

@@ -1,0 +1,45 @@
+using Lessons.Batching;
+using Lessons.Data;
+using Lessons.Text;
+using Lessons.Training;
+
+namespace Lessons.Notebooks;
+
+/// <summary>
+/// AG News as the lesson notebooks use it: loaded, tokenized once, the vocabulary built from the training split
+/// (<see cref="Recipe.MinFreq"/>), both splits encoded. In quick mode (<see cref="Kit.Quick"/>) a slice spread
+/// evenly over each split keeps a notebook to a couple of minutes.
+/// </summary>
+public sealed record LessonData(AgNewsData News, EncodedData Encoded)
+{
+    /// <summary>Rows kept in quick mode.</summary>
+    public const int QuickTrainRows = 1200, QuickTestRows = 400;
+
+    public Vocabulary Vocabulary => Encoded.Vocabulary;
+    public IReadOnlyList<EncodedExample> Train => Encoded.Train;
+    public IReadOnlyList<EncodedExample> Test => Encoded.Test;
+    public IReadOnlyList<string> Classes => AgNews.Classes;
+
+    /// <summary>The text of test headline <paramref name="index"/>.</summary>
+    public string TestText(int index) => News.Test[index].Text;
+
+    /// <summary>Loads AG News (LESSONS_DATA, the cache, or a download) and encodes it.</summary>
+    public static LessonData Prepare(string? folder = null, int minFreq = Recipe.MinFreq)
+    {
+        var news = AgNews.Load(folder);
+        if (Kit.Quick) news = news with { Train = Spread(news.Train, QuickTrainRows), Test = Spread(news.Test, QuickTestRows) };
+        return new LessonData(news, EncodedData.Prepare(news, minFreq));
+    }
+
+    /// <summary>At most <paramref name="count"/> rows taken at an even stride, so every class stays represented.</summary>
+    static NewsItem[] Spread(IReadOnlyList<NewsItem> rows, int count)
+    {
+        if (rows.Count <= count) return [.. rows];
+        double stride = (double)rows.Count / count;
+        return [.. Enumerable.Range(0, count).Select(i => rows[(int)(i * stride)])];
+    }
+
+    public override string ToString() =>
+        $"AG News from {News.Source}: {Train.Count:N0} training and {Test.Count:N0} test headlines" +
+        $"{(Kit.Quick ? " (quick mode: a slice)" : "")}; vocabulary of {Vocabulary.Count:N0} entries (words seen at least {Vocabulary.MinFreq} times)";
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Lessons.Training;
+
+/// <summary>
+/// <see cref="History"/> as JSON and back (for checkpoints, `lessons train --json` and notebooks):
+/// the confusion matrix as an array of rows, computed properties (Best, Last, Total...) left out.
+/// </summary>
+public static class HistoryJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        options.Converters.Add(new ConfusionMatrixConverter());
+        options.Converters.Add(new HistoryConverter());
+        options.Converters.Add(new JsonStringEnumConverter());
+        return options;
+    }
+
+    public static string Serialize(History history) => JsonSerializer.Serialize(history, Options);
+
+    public static History Deserialize(string json) =>
+        JsonSerializer.Deserialize<History>(json, Options) ?? throw new JsonException("The JSON holds no history.");
+
+    sealed class HistoryConverter : JsonConverter<History>
+    {
+        sealed record Shape(string Name, long Parameters, List<EpochMetrics> Epochs);
+
+        public override History Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("history is null");
+            return new History(shape.Name, shape.Parameters, shape.Epochs ?? []);
+        }
+
+        public override void Write(Utf8JsonWriter writer, History value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new Shape(value.Name, value.Parameters, [.. value.Epochs]), options);
+    }
+
+    sealed class ConfusionMatrixConverter : JsonConverter<ConfusionMatrix>
+    {
+        sealed record Shape(List<string> Classes, long[][] Counts);
+
+        public override ConfusionMatrix Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("confusion matrix is null");
+            int k = shape.Classes.Count;
+            if (shape.Counts.Length != k || shape.Counts.Any(r => r.Length != k))
+                throw new JsonException($"A confusion matrix over {k} classes needs {k} rows of {k} counts.");
+            var counts = new long[k, k];
+            for (int i = 0; i < k; i++)
+                for (int j = 0; j < k; j++) counts[i, j] = shape.Counts[i][j];
+            return new ConfusionMatrix(shape.Classes, counts);
+        }
+
+        public override void Write(Utf8JsonWriter writer, ConfusionMatrix value, JsonSerializerOptions options)
+        {
+            int k = value.Classes.Count;
+            var rows = Enumerable.Range(0, k).Select(i => Enumerable.Range(0, k).Select(j => value.Counts[i, j]).ToArray()).ToArray();
+            JsonSerializer.Serialize(writer, new Shape([.. value.Classes], rows), options);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace Lessons.Training;
+
+/// <summary>How the learning rate moves over a run.</summary>
+public enum LearningRateSchedule
+{
+    /// <summary>The same rate every step.</summary>
+    Constant,
+    /// <summary>Half a cosine from the rate down to a hundredth of it at the last step.</summary>
+    Cosine,
+}
+
+/// <summary>
+/// How a <see cref="Trainer"/> trains: optimizer settings, epochs, batching, seed and threads.
+/// The defaults are the ones `lessons train` and the notebooks use.
+/// </summary>
+public sealed record TrainerOptions
+{
+    public int Epochs { get; init; } = 10;
+    public int BatchSize { get; init; } = 32;
+    /// <summary>Adam's step size.</summary>
+    public double LearningRate { get; init; } = 2e-3;
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+    /// <summary>Decoupled (AdamW-style) weight decay on dense parameters; 0 = none. Sparse embedding rows are not decayed.</summary>
+    public double WeightDecay { get; init; }
+    /// <summary>Rescale the gradient when its global L2 norm exceeds this; 0 = no clipping.</summary>
+    public double ClipNorm { get; init; } = 1.0;
+    /// <summary>Sort by length inside shuffled chunks (<see cref="Batching.BucketSampler"/>): less padding, same randomness.</summary>
+    public bool Bucketed { get; init; } = true;
+    /// <summary>Seeds batch order, dropout masks and the validation hold-out.</summary>
+    public int Seed { get; init; }
+    /// <summary>Intra-op threads for TorchSharp; 0 leaves TorchSharp's own choice.</summary>
+    public int Threads { get; init; }
+    /// <summary>Share of the training split held out to pick the best epoch (0 = none: keep the last epoch's weights).</summary>
+    public double ValidationShare { get; init; }
+    /// <summary>With a validation hold-out: stop after this many epochs without a better validation accuracy (0 = never stop early).</summary>
+    public int Patience { get; init; }
+    public int EvaluationBatchSize { get; init; } = 256;
+    /// <summary>At most one progress event per this interval (plus one at the end of each epoch).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(0.25);
+}

@@ -1,0 +1,59 @@
+using Lessons.Cli.Commands;
+using Spectre.Console;
+
+namespace Lessons.Tests.Data;
+
+public class DataCommandTests
+{
+    private static (int Exit, string Output, string Errors) Run(string folder)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 120;
+        var errors = new StringWriter();
+        int exit = DataCommand.Run(folder, console, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void Shows_the_source_the_classes_and_the_token_lengths()
+    {
+        var (exit, output, errors) = Run(SharedData.Mini);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", errors);
+        Assert.Contains($"Source: folder {SharedData.Mini} (given as argument)", output);
+        Assert.Matches(@"train\s*│\s*6,080\s*│\s*1,520\s*│\s*1,520\s*│\s*1,520\s*│\s*1,520", output);
+        Assert.Matches(@"test\s*│\s*1,520\s*│\s*380\s*│\s*380\s*│\s*380\s*│\s*380", output);
+        // torchtext's token counts for the mini split: 261,297 and 65,773 tokens; min 14/16, median 42, p95 63/64, max 161/158.
+        Assert.Matches(@"train\s*│\s*261,297\s*│\s*14\s*│\s*43\.0\s*│\s*42\s*│\s*63\s*│\s*161", output);
+        Assert.Matches(@"test\s*│\s*65,773\s*│\s*16\s*│\s*43\.3\s*│\s*42\s*│\s*64\s*│\s*158", output);
+    }
+
+    [Fact]
+    public void Puts_a_bad_row_on_stderr_and_exits_non_zero()
+    {
+        using var folder = new TempFolder();
+        folder.Write("train.csv", "\"1\",\"a\",\"b\"\n\"2\",\"a\"\n");
+        folder.Write("test.csv", "\"1\",\"a\",\"b\"\n");
+
+        var (exit, _, errors) = Run(folder.Path);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"{folder.File("train.csv")}, line 2: expected 3 fields", errors);
+    }
+
+    [Fact]
+    public void Puts_a_missing_file_on_stderr_and_exits_non_zero()
+    {
+        using var folder = new TempFolder();
+
+        var (exit, _, errors) = Run(folder.Path);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"The folder {folder.Path} (given as argument) has no train.csv and no test.csv.", errors);
+    }
+}

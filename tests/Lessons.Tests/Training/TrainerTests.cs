@@ -1,0 +1,120 @@
+using Lessons.Models;
+using Lessons.Runtime;
+using Lessons.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lessons.Tests.Training;
+
+[Collection(SeededTorchCollection.Name)]
+public sealed class TrainerTests
+{
+    public TrainerTests() => TorchRuntime.EnsureReady();
+
+    static readonly string[] TwoClasses = ["good not", "not good"];
+
+    static ClassifierOptions Small(CellKind kind = CellKind.Lstm, bool sparse = false) => new()
+    {
+        Kind = kind, VocabularySize = OrderTask.VocabularySize, Embedding = 16, Hidden = 16, Classes = 2, SparseEmbedding = sparse,
+    };
+
+    static TrainerOptions Quick(int epochs) => new()
+    {
+        Epochs = epochs, BatchSize = 16, LearningRate = 1e-2, Seed = 3, Threads = 1, ProgressInterval = TimeSpan.Zero,
+    };
+
+    [Fact]
+    public void Live_tensor_count_does_not_grow_from_epoch_to_epoch()
+    {
+        var train = OrderTask.Make(200, 1);
+        var test = OrderTask.Make(60, 2);
+        random.manual_seed(0);
+        using var model = new RecurrentClassifier(Small(sparse: true));
+        var trainer = new Trainer(model, TwoClasses, Quick(5));
+        var live = new List<long>();
+        trainer.EpochCompleted += _ => live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+
+        trainer.Fit(train, test);
+
+        Assert.Equal(5, live.Count);
+        // Epoch 1 creates the optimizer's moments; from then on every step must free what it made.
+        Assert.All(live.Skip(1), n => Assert.Equal(live[1], n));
+    }
+
+    [Fact]
+    public void Same_seed_and_threads_give_the_same_history_number_for_number()
+    {
+        History Run()
+        {
+            random.manual_seed(0);
+            using var model = new RecurrentClassifier(Small());
+            return new Trainer(model, TwoClasses, Quick(2)).Fit(OrderTask.Make(160, 1), OrderTask.Make(40, 2));
+        }
+        var a = Run();
+        var b = Run();
+        Assert.Equal(a.Epochs.Select(e => (e.TrainLoss, e.TrainAccuracy, e.Test.Loss, e.Test.Accuracy, e.PaddingShare)),
+                     b.Epochs.Select(e => (e.TrainLoss, e.TrainAccuracy, e.Test.Loss, e.Test.Accuracy, e.PaddingShare)));
+    }
+
+    [Fact]
+    public void Progress_reports_each_epoch_through_to_its_end()
+    {
+        random.manual_seed(0);
+        using var model = new BagOfWordsClassifier(Small());
+        var reports = new List<TrainingProgress>();
+        var trainer = new Trainer(model, TwoClasses, Quick(2) with { ProgressInterval = TimeSpan.FromHours(1) });
+        trainer.ProgressChanged += reports.Add;
+        trainer.Fit(OrderTask.Make(100, 1), OrderTask.Make(20, 2));
+
+        // With a long interval only the end of each epoch is reported.
+        Assert.Equal([(1, 100L, 100L), (2, 200L, 100L)], reports.Select(r => (r.Epoch, r.SamplesSeen, r.SamplesInEpoch)));
+    }
+
+    [Fact]
+    public void An_lstm_learns_word_order_and_a_bag_of_words_cannot()
+    {
+        var train = OrderTask.Make(1200, 1);
+        var test = OrderTask.Make(400, 2);
+        var options = Quick(6) with { BatchSize = 32 };
+
+        random.manual_seed(0);
+        using var lstm = new RecurrentClassifier(Small());
+        var lstmHistory = new Trainer(lstm, TwoClasses, options).Fit(train, test);
+
+        random.manual_seed(0);
+        using var bag = new BagOfWordsClassifier(Small());
+        var bagHistory = new Trainer(bag, TwoClasses, options).Fit(train, test);
+
+        Assert.True(lstmHistory.Last.Test.Accuracy > 0.95, $"LSTM test accuracy {lstmHistory.Last.Test.Accuracy:P1}");
+        Assert.InRange(bagHistory.Last.Test.Accuracy, 0.4, 0.6);
+    }
+
+    [Fact]
+    public void A_second_fit_continues_the_history()
+    {
+        random.manual_seed(0);
+        using var model = new BagOfWordsClassifier(Small());
+        var trainer = new Trainer(model, TwoClasses, Quick(2));
+        var reports = new List<TrainingProgress>();
+        trainer.ProgressChanged += reports.Add;
+        trainer.Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
+        var history = trainer.Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
+
+        Assert.Equal([1, 2, 3, 4], history.Epochs.Select(e => e.Epoch));
+        Assert.Equal(4, reports[^1].Epochs);
+        Assert.Equal(4 * 64L, history.Last.SamplesSeen);
+    }
+
+    [Fact]
+    public void With_a_validation_hold_out_the_model_keeps_the_best_validation_epoch()
+    {
+        random.manual_seed(0);
+        using var model = new RecurrentClassifier(Small());
+        var trainer = new Trainer(model, TwoClasses, Quick(4) with { ValidationShare = 0.25 });
+        var history = trainer.Fit(OrderTask.Make(200, 1), OrderTask.Make(40, 2));
+
+        Assert.Equal(4, trainer.ValidationAccuracy.Count);
+        Assert.Equal(trainer.ValidationAccuracy.Max(), trainer.ValidationAccuracy[trainer.KeptEpoch - 1]);
+        Assert.Equal(150L, history.Epochs[0].SamplesSeen);
+    }
+}
