@@ -88,8 +88,9 @@ public static class RunCommand
                 }
                 if (result.OutputPath is { } saved && new FileInfo(saved).Length is var bytes && bytes > NotebookSizeBudget)
                     AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {saved} is {bytes / 1e6:0.0} MB; keep notebooks under {NotebookSizeBudget / 1e6:0} MB (fewer or smaller charts and tables).");
-                string written = string.Join(", ", new[] { result.OutputPath, result.HtmlPath }.OfType<string>());
-                AnsiConsole.MarkupLineInterpolated($"[green]ok[/] {result.Cells.Count} cells in {result.Elapsed.TotalSeconds:0.0} s{(written.Length > 0 ? " -> " + written : "")}");
+                AnsiConsole.MarkupLineInterpolated($"[green]ok[/] {result.Cells.Count} cells in {result.Elapsed.TotalSeconds:0.0} s");
+                foreach (string written in new[] { result.OutputPath, result.HtmlPath }.OfType<string>())
+                    AnsiConsole.MarkupLineInterpolated($"   -> {written}");
             }
             return 0;
         });
