@@ -30,11 +30,11 @@ public sealed class CellOutputs(DisplayRegistry displays)
                 AppendStream("stderr", PlainText(stderr.FormattedValues));
                 break;
             case DisplayedValueUpdated update:
-                if (displays.Find(update.ValueId, outputs) is { } shown) Replace(shown.Data, update.FormattedValues);
-                else outputs.Add(displays.Register(update.ValueId, new DisplayElement(ToData(update.FormattedValues)), claimed: true));
+                // As Jupyter does: an update for an id never shown changes nothing (see DisplayRegistry).
+                if (displays.Find(update.ValueId) is { } shown) Replace(shown.Data, update.FormattedValues);
                 break;
             case DisplayedValueProduced display:
-                outputs.Add(displays.Register(display.ValueId, new DisplayElement(ToData(display.FormattedValues)), claimed: false));
+                outputs.Add(displays.Register(display.ValueId, new DisplayElement(ToData(display.FormattedValues))));
                 break;
             case ReturnValueProduced value:
                 var returned = new ReturnValueElement { ExecutionOrder = executionCount };
@@ -60,7 +60,8 @@ public sealed class CellOutputs(DisplayRegistry displays)
     {
         string[] trace = [$"{name}: {message}", .. stackTrace?.Split('\n', StringSplitOptions.TrimEntries) ?? []];
         outputs.Add(new ErrorElement(message, name, trace));
-        Error ??= new CellError(name, message, timedOut);
+        // A timeout is the cell's error whatever else it reported before it was cut off.
+        Error = timedOut ? new CellError(name, message, timedOut) : Error ?? new CellError(name, message);
     }
 
     void AppendStream(string name, string text)
@@ -91,33 +92,22 @@ public sealed class CellOutputs(DisplayRegistry displays)
 
 /// <summary>
 /// Displays of a whole notebook by id, so an update in a later cell folds into the output that showed it.
-/// .NET Interactive's <c>x.Display()</c> (and the kernel's <c>display(x)</c>) publish the shown value under one id and
-/// return a <c>DisplayedValue</c> with another, so its updates name an id never shown. Such an update folds into the
-/// latest display of the same cell that no update has claimed yet: the usual <c>var d = x.Display(); ... d.Update(y)</c>.
+/// Note: .NET Interactive's <c>x.Display()</c> (and the kernel's <c>display(x)</c>) publish the shown value under one
+/// id and return a <c>DisplayedValue</c> with another, so their <c>Update</c>s name an id never shown; front ends
+/// (Jupyter) then keep the first value, and so does the runner, so committed notebooks show what students will see.
+/// Live displays use <c>Lessons.Notebooks.Kit.Show</c> (or <c>KernelInvocationContext.Current.Display</c>), whose ids match.
 /// </summary>
 public sealed class DisplayRegistry
 {
     readonly Dictionary<string, DisplayElement> byId = new(StringComparer.Ordinal);
-    readonly HashSet<DisplayElement> claimed = new(ReferenceEqualityComparer.Instance);
 
-    public DisplayElement Register(string? valueId, DisplayElement element, bool claimed)
+    public DisplayElement Register(string? valueId, DisplayElement element)
     {
         if (!string.IsNullOrEmpty(valueId)) byId[valueId] = element;
-        if (claimed) this.claimed.Add(element);
         return element;
     }
 
-    /// <summary>The output an update with <paramref name="valueId"/> belongs to, or null when there is none.</summary>
-    public DisplayElement? Find(string? valueId, IReadOnlyList<InteractiveDocumentOutputElement> cellOutputs)
-    {
-        if (!string.IsNullOrEmpty(valueId) && byId.TryGetValue(valueId, out var element))
-        {
-            claimed.Add(element);
-            return element;
-        }
-        var unclaimed = cellOutputs.OfType<DisplayElement>().LastOrDefault(d => !claimed.Contains(d) && byId.ContainsValue(d));
-        if (unclaimed is null) return null;
-        Register(valueId, unclaimed, claimed: true);
-        return unclaimed;
-    }
+    /// <summary>The output shown under <paramref name="valueId"/>, or null.</summary>
+    public DisplayElement? Find(string? valueId) =>
+        !string.IsNullOrEmpty(valueId) && byId.TryGetValue(valueId, out var element) ? element : null;
 }

@@ -44,7 +44,7 @@ public static class HtmlExport
             pre { background: #f6f8fa; padding: .75rem; overflow-x: auto; border-radius: 4px; font-size: 14px; }
             .code { border-left: 3px solid #4a7bd0; } .count { color: #888; font-size: 12px; }
             .stderr { background: #fff4e5; } .error { background: #fdecea; color: #8a1c1c; }
-            .output { margin: .5rem 0 1.5rem; overflow-x: auto; }
+            .output { margin: .5rem 0 1.5rem; overflow-x: auto; } .output pre { white-space: pre-wrap; }
             </style>
             """);
         if (charts) page.Append($"<script src=\"{PlotlyJs.FileName}\"></script>").Append(PlotlyJs.RequireShim);

@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
@@ -8,6 +11,7 @@ namespace Lessons.Runner;
 public static class NotebookFile
 {
     public const string Markdown = "markdown";
+    const string KernelInfoKey = "kernelInfo";
 
     /// <summary>The kernels a kit notebook names: C# (with the aliases VS Code and Jupyter use) and markdown.</summary>
     public static KernelInfoCollection Kernels()
@@ -40,13 +44,29 @@ public static class NotebookFile
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
+        bool hadKernelInfo = document.Metadata.ContainsKey(KernelInfoKey);
         using var buffer = new MemoryStream();
         Notebook.Write(document, buffer, Kernels());
         string json = Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n");
+        if (!hadKernelInfo) json = WithoutTopLevelKernelInfo(json);
         if (!json.EndsWith('\n')) json += "\n";
         string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         File.WriteAllText(temporary, json, new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// The writer adds its kernel list as top-level metadata "kernelInfo" (with a null default kernel); VS Code keeps
+    /// that list in "polyglot_notebook" and Jupyter needs none, so it is dropped unless the notebook had it already.
+    /// </summary>
+    static string WithoutTopLevelKernelInfo(string json)
+    {
+        var notebook = JsonNode.Parse(json)!.AsObject();
+        if (notebook["metadata"] is not JsonObject metadata || !metadata.Remove(KernelInfoKey)) return json;
+        return notebook.ToJsonString(new JsonSerializerOptions
+        {
+            WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }).ReplaceLineEndings("\n");
     }
 
     /// <summary>A cell to execute: not markdown (or another non-code kernel), not blank.</summary>

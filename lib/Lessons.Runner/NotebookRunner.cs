@@ -49,8 +49,10 @@ public sealed class NotebookRunner(RunnerOptions options)
         if (Options.ChartImages && ChartImages.FindChromium(Options.ChromiumPath) is { } chromium)
             await ChartImages.AddAsync(document, chromium, cancellationToken: cancellationToken);
 
+        // A failed run writes its outputs elsewhere (--out) but never over the notebook itself: that keeps its last good outputs.
         string? outputPath = null, htmlPath = null;
-        if (Options.OutputPath is { } output)
+        bool succeeded = cells.All(c => c.Succeeded);
+        if (Options.OutputPath is { } output && (succeeded || !SamePath(Path.GetFullPath(output), path)))
         {
             outputPath = Path.GetFullPath(output);
             NotebookFile.Write(document, outputPath);
@@ -110,19 +112,24 @@ public sealed class NotebookRunner(RunnerOptions options)
 
         bool timedOut = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
         cancellationToken.ThrowIfCancellationRequested();
-        if (timedOut)
-            outputs.Fail("Timeout", $"The cell did not finish within {Options.CellTimeout!.Value.TotalSeconds:0.#} s (--timeout).", timedOut: true);
 
         KernelEvent[] seen;
         lock (events) seen = [.. events];
         foreach (var e in seen.Where(e => !(timedOut && e is CommandFailed))) outputs.Add(e, executionCount);
-        if (timedOut) return;
+        if (timedOut)
+        {
+            outputs.Fail("Timeout", $"The cell did not finish within {Options.CellTimeout!.Value.TotalSeconds:0.#} s (--timeout).", timedOut: true);
+            return;
+        }
 
         // Should the subscription have missed the completion event, the command's own result still tells a failure.
         var result = await running;
         if (outputs.Error is null && result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
             outputs.Add(failed, executionCount);
     }
+
+    static bool SamePath(string a, string b) =>
+        string.Equals(a, b, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     static string KernelName(InteractiveDocumentElement cell) =>
         cell.KernelName is null or "csharp" or "C#" or "c#" ? InteractiveKernel.CSharp : cell.KernelName;

@@ -10,6 +10,9 @@ namespace Lessons.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
+    /// <summary>A notebook with its outputs should stay well under this (GitHub renders it; reviewers diff it).</summary>
+    const long NotebookSizeBudget = 2_000_000;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("notebooks")
@@ -21,12 +24,14 @@ public static class RunCommand
         var inPlace = new Option<bool>("--in-place") { Description = "Write the executed notebook over the original." };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Write executed notebooks into this folder instead." };
         var html = new Option<DirectoryInfo?>("--html") { Description = "Also export each notebook as HTML here (charts draw offline)." };
-        var timeout = new Option<double>("--timeout")
+        var timeout = new Option<double?>("--timeout")
         {
-            Description = "Seconds a cell may run before the run fails (0: no limit).",
-            DefaultValueFactory = _ => 600,
+            Description = "Seconds a cell may run before the run fails; 0: no limit. Default: 600 with --quick, else no limit (full trainings take long).",
         };
 
+        // The kernel swaps Console.Error for a per-cell writer (a null writer outside its cells) while a cell runs,
+        // and a timed-out cell keeps running: errors go to the writer this process started with.
+        var stderr = Console.Error;
         var command = new Command("run", "Run notebooks headless and write their outputs.") { paths, quick, inPlace, outDir, html, timeout };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -34,7 +39,7 @@ public static class RunCommand
             var outFolder = parseResult.GetValue(outDir);
             if (writeInPlace && outFolder is not null)
             {
-                Console.Error.WriteLine("Choose one of --in-place and --out.");
+                stderr.WriteLine("Choose one of --in-place and --out.");
                 return 2;
             }
             IReadOnlyList<string> notebooks;
@@ -44,16 +49,16 @@ public static class RunCommand
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException)
             {
-                Console.Error.WriteLine(e.Message);
+                stderr.WriteLine(e.Message);
                 return 2;
             }
             if (notebooks.Count == 0)
             {
-                Console.Error.WriteLine("No notebooks to run: name .ipynb files or folders, or run from the repo root (notebooks/*.ipynb).");
+                stderr.WriteLine("No notebooks to run: name .ipynb files or folders, or run from the repo root (notebooks/*.ipynb).");
                 return 2;
             }
 
-            double seconds = parseResult.GetValue(timeout);
+            double seconds = parseResult.GetValue(timeout) ?? (parseResult.GetValue(quick) ? 600 : 0);
             foreach (string notebook in notebooks)
             {
                 var options = new RunnerOptions
@@ -71,17 +76,21 @@ public static class RunCommand
                 }
                 catch (InvalidDataException e)
                 {
-                    Console.Error.WriteLine(e.Message);
+                    stderr.WriteLine(e.Message);
                     return 1;
                 }
                 if (result.FailedCell is { Error: { } error } failed)
                 {
-                    Console.Error.WriteLine($"{notebook}: cell {failed.Number} failed: {error.Name}: {error.Message}");
-                    if (result.OutputPath is not null) Console.Error.WriteLine($"Outputs up to the failing cell: {result.OutputPath}");
+                    stderr.WriteLine($"{notebook}: cell {failed.Number} failed: {error.Name}: {error.Message}");
+                    if (result.OutputPath is not null) stderr.WriteLine($"Outputs up to the failing cell: {result.OutputPath}");
+                    else if (writeInPlace) stderr.WriteLine($"{notebook} is left as it was: a failed run does not overwrite it.");
                     return 1;
                 }
-                string written = string.Join(", ", new[] { result.OutputPath, result.HtmlPath }.OfType<string>());
-                AnsiConsole.MarkupLineInterpolated($"[green]ok[/] {result.Cells.Count} cells in {result.Elapsed.TotalSeconds:0.0} s{(written.Length > 0 ? " -> " + written : "")}");
+                if (result.OutputPath is { } saved && new FileInfo(saved).Length is var bytes && bytes > NotebookSizeBudget)
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {saved} is {bytes / 1e6:0.0} MB; keep notebooks under {NotebookSizeBudget / 1e6:0} MB (fewer or smaller charts and tables).");
+                AnsiConsole.MarkupLineInterpolated($"[green]ok[/] {result.Cells.Count} cells in {result.Elapsed.TotalSeconds:0.0} s");
+                foreach (string written in new[] { result.OutputPath, result.HtmlPath }.OfType<string>())
+                    AnsiConsole.MarkupLineInterpolated($"   -> {written}");
             }
             return 0;
         });

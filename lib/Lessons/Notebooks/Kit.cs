@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Lessons.Charts;
 using Lessons.Runtime;
 using TorchSharp;
 
@@ -11,7 +12,7 @@ namespace Lessons.Notebooks;
 /// #r "nuget: Lessons, *-*"
 /// Lessons.Notebooks.Kit.Load();
 /// </code>
-/// It makes TorchSharp ready (<see cref="TorchRuntime.EnsureReady"/>) and prints the versions, the device and
+/// It makes Plotly.NET and TorchSharp ready (<see cref="PlotlyRuntime.Prepare"/>, <see cref="TorchRuntime.EnsureReady"/>) and prints the versions, the device and
 /// whether quick mode is on. Cells that train or sweep shrink their work with <see cref="Quick"/> or <see cref="Pick{T}"/>.
 /// </summary>
 public static class Kit
@@ -25,12 +26,16 @@ public static class Kit
     /// <summary><paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c></summary>
     public static T Pick<T>(T full, T quick) => Quick ? quick : full;
 
+    /// <summary>Shows a value that later cells or loops update in place (progress): <c>var p = Kit.Show("epoch 0"); p.Update("epoch 1");</c></summary>
+    public static LiveDisplay Show(object value) => LiveDisplay.Show(value);
+
     /// <summary>The kit's version: the package version a notebook loaded (0.1.0-dev.yyyyMMddHHmmss), else the assembly's.</summary>
     public static string Version => PackageVersion(typeof(Kit).Assembly) ?? AssemblyVersion(typeof(Kit).Assembly);
 
     /// <summary>Makes TorchSharp ready, prints one line about the set-up, and returns it (a notebook's first cell).</summary>
     public static KitInfo Load()
     {
+        PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the notebook kernels carry 10.0 (see PlotlyRuntime)
         var device = TorchRuntime.EnsureReady();
         var info = new KitInfo(Version, AssemblyVersion(typeof(torch).Assembly), Environment.Version.ToString(),
             RuntimeInformation.RuntimeIdentifier, device.type.ToString().ToLowerInvariant(), Quick);

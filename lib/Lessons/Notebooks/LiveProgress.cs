@@ -25,7 +25,9 @@ public sealed class LiveProgress : IProgress<TrainingProgress>
     /// <summary>Starts showing the run called <paramref name="name"/>.</summary>
     public static LiveProgress Show(string name)
     {
-        var shown = KernelInvocationContext.Current is null ? null : new HtmlString(Header(name)).Display("text/html");
+        // Through the invocation context, not value.Display(): that returns a handle whose id differs from the shown
+        // output's, so its updates would never land (see LiveDisplay).
+        var shown = KernelInvocationContext.Current is { } context ? context.Display(new HtmlString(Header(name)), "text/html") : null;
         return new LiveProgress(name, shown);
     }
 

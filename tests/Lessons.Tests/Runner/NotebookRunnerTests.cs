@@ -21,9 +21,10 @@ public class NotebookRunnerTests
         Assert.Equal("42", TestNotebooks.Text(answer.Data["text/plain"]));
         Assert.Equal(2, answer.ExecutionOrder);
 
-        // A display updated in place three times is ONE output holding its final state.
-        var progress = Assert.IsType<DisplayElement>(Assert.Single(cells[2].Outputs));
-        Assert.Equal("epoch 3/3", TestNotebooks.Text(progress.Data["text/plain"]));
+        // A display updated in place three times is ONE output holding its final state. An update of an id never
+        // shown (what Display().Update(..) sends, see DisplayRegistry) changes nothing, as in Jupyter.
+        Assert.Equal(["epoch 3/3", "shown"],
+            cells[2].Outputs.Select(o => TestNotebooks.Text(Assert.IsType<DisplayElement>(o).Data["text/plain"])));
 
         Assert.Collection(cells[3].Outputs,
             o => Assert.Equal(("stderr", "careful\n"), (((TextElement)o).Name, ((TextElement)o).Text)),
@@ -58,6 +59,26 @@ public class NotebookRunnerTests
         Assert.Equal(("InvalidOperationException", "no luck with 42"), (error.ErrorName, error.ErrorValue));
         Assert.Empty(cells[2].Outputs);
         Assert.Equal(0, cells[2].ExecutionOrder);
+    }
+
+    [Fact]
+    public async Task A_failed_run_in_place_leaves_the_notebook_as_it_was()
+    {
+        string copy = Path.Combine(Directory.CreateTempSubdirectory("lessons-inplace-").FullName, "failing.ipynb");
+        File.Copy(TestNotebooks.Path_("failing.ipynb"), copy);
+        string before = File.ReadAllText(copy);
+        try
+        {
+            var result = await new NotebookRunner(new RunnerOptions { OutputPath = copy, ChartImages = false }).RunAsync(copy);
+
+            Assert.False(result.Succeeded);
+            Assert.Null(result.OutputPath);
+            Assert.Equal(before, File.ReadAllText(copy));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
+        }
     }
 
     [Fact]
@@ -97,7 +118,9 @@ public class NotebookRunnerTests
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output));
             var root = json.RootElement;
             Assert.Equal(4, root.GetProperty("nbformat").GetInt32());
-            Assert.Equal(".net-csharp", root.GetProperty("metadata").GetProperty("kernelspec").GetProperty("name").GetString());
+            var metadata = root.GetProperty("metadata");
+            Assert.Equal(".net-csharp", metadata.GetProperty("kernelspec").GetProperty("name").GetString());
+            Assert.Equal(["kernelspec", "language_info", "polyglot_notebook"], metadata.EnumerateObject().Select(p => p.Name));
             var counts = root.GetProperty("cells").EnumerateArray()
                 .Where(c => c.GetProperty("cell_type").GetString() == "code")
                 .Select(c => c.GetProperty("execution_count").GetInt32());
