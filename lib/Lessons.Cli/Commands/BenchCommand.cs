@@ -114,6 +114,7 @@ public static class BenchCommand
                 phases = phases.Add(trainer.Timings[0]);
             }
             double median = Median(speeds);
+            AnsiConsole.MarkupLineInterpolated($"{configuration.Name}: median {median:N0} samples/s{(referenceSpeed is double rs ? $", PyTorch {rs:N0} samples/s, speedup {median / rs:F1}x" : "")}");
             rows.Add(new Row(configuration.Name, threads, speeds, median, padding, phases, reps * data.Train.Length / cpuSeconds, referenceSpeed, referenceSpeed is double s ? median / s : null));
         }
 

@@ -32,9 +32,11 @@ public static class Recipe
     /// <summary>How to train it.</summary>
     public static TrainerOptions Training => new()
     {
-        Epochs = 10,
+        Epochs = 20,
         BatchSize = 32,
-        LearningRate = 2e-3,
+        LearningRate = 5e-3,
+        Schedule = LearningRateSchedule.Cosine,
+        Threads = 1,
         ClipNorm = 1.0,
         Bucketed = true,
     };
