@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net;
+
+namespace Lessons.Charts;
+
+/// <summary>
+/// The kit's chart look: one colour per run, a font, how big a chart grows with its data, and label text made
+/// safe for plotly.js (which reads labels as a small HTML dialect, so "&lt;unk&gt;" would vanish unescaped).
+/// </summary>
+public static class ChartStyle
+{
+    /// <summary>Qualitative colours (Tableau 10), one per run in the order the runs are given.</summary>
+    public static IReadOnlyList<string> RunColors { get; } =
+        ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
+    /// <summary>Colour of the i-th run (cycles after ten).</summary>
+    public static string RunColor(int index) => RunColors[index % RunColors.Count];
+
+    /// <summary>Blue for negative, white at zero, red for positive (ColorBrewer RdBu ends): for tanh outputs in [-1, 1].</summary>
+    public static IReadOnlyList<object[]> DivergingScale { get; } =
+    [
+        [0.0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"], [0.75, "#f4a582"], [1.0, "#b2182b"],
+    ];
+
+    /// <summary>White for none, dark blue for many: for counts.</summary>
+    public static IReadOnlyList<object[]> CountScale { get; } =
+    [
+        [0.0, "#f7fbff"], [0.3, "#c6dbef"], [0.6, "#6baed6"], [1.0, "#08306b"],
+    ];
+
+    /// <summary>Sequential scale for gate activations in [0, 1] (0 shut: dark, 1 open: bright).</summary>
+    public const string GateScale = "Viridis";
+
+    internal const string FontFamily = "Inter, Segoe UI, Helvetica, Arial, sans-serif";
+
+    /// <summary>Pixels per token column in charts that put tokens along the x axis.</summary>
+    internal const int PixelsPerToken = 22;
+
+    /// <summary>Pixels per hidden unit row in charts that put units along the y axis.</summary>
+    internal const int PixelsPerUnit = 12;
+
+    /// <summary>Text as plotly.js shows it literally: &lt; &gt; &amp; escaped.</summary>
+    public static string Label(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>A long text cut to at most <paramref name="max"/> characters with an ellipsis, then escaped.</summary>
+    public static string Shortened(string text, int max = 80) =>
+        Label(text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…"));
+
+    /// <summary>Tick angle that keeps many category labels readable: flat for a few, slanted, then vertical.</summary>
+    internal static int TickAngleFor(int labels, int longestLabel) =>
+        labels * Math.Max(longestLabel, 3) <= 60 ? 0 : labels <= 30 ? -45 : -90;
+
+    internal static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    internal static Dictionary<string, object?> Title(string text, double size = 18) => new()
+    {
+        ["text"] = text,
+        ["font"] = new Dictionary<string, object?> { ["size"] = size },
+        ["x"] = 0.02,
+        ["xanchor"] = "left",
+    };
+
+    /// <summary>A cartesian axis: title, automatic margins so long tick labels are never cut, optional angle.</summary>
+    internal static Dictionary<string, object?> Axis(string title, int? tickAngle = null, string? type = null) =>
+        new()
+        {
+            ["title"] = new Dictionary<string, object?> { ["text"] = title },
+            ["automargin"] = true,
+            ["tickangle"] = tickAngle,
+            ["type"] = type,
+            ["zeroline"] = false,
+        };
+
+    /// <summary>Axis over token positions 0..n-1 labelled with the (escaped) tokens; repeated words stay separate.</summary>
+    internal static Dictionary<string, object?> TokenAxis(IReadOnlyList<string> tokens, string title = "token")
+    {
+        var axis = Axis(title, TickAngleFor(tokens.Count, tokens.Count == 0 ? 0 : tokens.Max(t => t.Length)));
+        axis["tickmode"] = "array";
+        axis["tickvals"] = Enumerable.Range(0, tokens.Count).ToArray();
+        axis["ticktext"] = tokens.Select(Label).ToArray();
+        axis["showgrid"] = false;
+        return axis;
+    }
+
+    /// <summary>Width for a chart with <paramref name="tokens"/> token columns (at least <paramref name="minimum"/>).</summary>
+    internal static int WidthForTokens(int tokens, int minimum = 640, int extra = 220) =>
+        Math.Max(minimum, extra + tokens * PixelsPerToken);
+
+    /// <summary>Height for a chart with <paramref name="units"/> unit rows (at least <paramref name="minimum"/>).</summary>
+    internal static int HeightForUnits(int units, int minimum = 380, int extra = 200) =>
+        Math.Max(minimum, extra + units * PixelsPerUnit);
+}

@@ -1,0 +1,67 @@
+using Microsoft.FSharp.Collections;
+using Plotly.NET;
+
+namespace Lessons.Charts;
+
+/// <summary>
+/// Builds a Plotly.NET chart from plotly.js attributes (the names of the plotly.js reference: "z", "colorscale",
+/// "tickangle", ...). Every chart of the kit is made this way, so what a chart holds reads like its JSON.
+/// Null attributes are left out.
+/// </summary>
+internal sealed class Figure
+{
+    readonly List<Dictionary<string, object?>> traces = [];
+    readonly Dictionary<string, object?> layout = new()
+    {
+        ["font"] = new Dictionary<string, object?> { ["family"] = ChartStyle.FontFamily, ["size"] = 13 },
+        ["margin"] = new Dictionary<string, object?> { ["t"] = 70, ["l"] = 70, ["r"] = 30, ["b"] = 60 },
+    };
+
+    /// <summary>Add a trace of plotly.js type <paramref name="type"/>; returns its attributes to fill in.</summary>
+    public Dictionary<string, object?> Add(string type)
+    {
+        var trace = new Dictionary<string, object?> { ["type"] = type };
+        traces.Add(trace);
+        return trace;
+    }
+
+    /// <summary>The layout's attributes.</summary>
+    public Dictionary<string, object?> Layout => layout;
+
+    public Figure Title(string text)
+    {
+        layout["title"] = ChartStyle.Title(text);
+        return this;
+    }
+
+    public Figure Size(int width, int height)
+    {
+        layout["width"] = width;
+        layout["height"] = height;
+        return this;
+    }
+
+    public GenericChart Build()
+    {
+        PlotlyRuntime.Prepare();
+        var list = ListModule.OfSeq(traces.Select(ToTrace));
+        var chart = GenericChart.ofTraceObjects(true, list);
+        var plotlyLayout = new Layout();
+        foreach (var (key, value) in layout)
+            if (value is not null) plotlyLayout.SetProperty(key, Clean(value));
+        return GenericChart.addLayout(plotlyLayout, chart);
+    }
+
+    static Trace ToTrace(Dictionary<string, object?> attributes)
+    {
+        var trace = new Trace((string)attributes["type"]!);
+        foreach (var (key, value) in attributes)
+            if (value is not null) trace.SetProperty(key, Clean(value));
+        return trace;
+    }
+
+    /// <summary>Nested dictionaries without their null entries (plotly.js reads a null as "unset" anyway, but smaller JSON is nicer).</summary>
+    static object Clean(object value) => value is Dictionary<string, object?> dict
+        ? dict.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => Clean(kv.Value!))
+        : value;
+}

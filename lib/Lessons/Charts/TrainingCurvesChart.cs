@@ -1,0 +1,70 @@
+using Lessons.Training;
+using Plotly.NET;
+
+namespace Lessons.Charts;
+
+/// <summary>
+/// Loss (left) and accuracy (right) against samples seen, for one or more runs: train solid, test dashed, one
+/// colour per run named in the legend (clicking a run's name hides all four of its lines).
+/// </summary>
+public static class TrainingCurvesChart
+{
+    public static GenericChart Create(params History[] runs) => Create((IEnumerable<History>)runs);
+
+    public static GenericChart Create(IEnumerable<History> runs, string title = "Training curves")
+    {
+        var list = runs.ToList();
+        if (list.Count == 0) throw new ArgumentException("No runs to plot.", nameof(runs));
+        var figure = new Figure().Title(title).Size(1100, 480);
+        for (int r = 0; r < list.Count; r++)
+        {
+            var run = list[r];
+            var x = run.Epochs.Select(e => e.SamplesSeen).ToArray();
+            string color = ChartStyle.RunColor(r);
+            string name = ChartStyle.Label(run.Name);
+            AddLine(figure, name, color, "train loss", x, run.Epochs.Select(e => e.TrainLoss), "x", "y", dash: false, showLegend: true);
+            AddLine(figure, name, color, "test loss", x, run.Epochs.Select(e => e.Test.Loss), "x", "y", dash: true, showLegend: false);
+            AddLine(figure, name, color, "train accuracy", x, run.Epochs.Select(e => e.TrainAccuracy), "x2", "y2", dash: false, showLegend: false);
+            AddLine(figure, name, color, "test accuracy", x, run.Epochs.Select(e => e.Test.Accuracy), "x2", "y2", dash: true, showLegend: false);
+        }
+        var accuracyAxis = ChartStyle.Axis("accuracy");
+        accuracyAxis["range"] = new[] { 0.0, 1.0 };
+        accuracyAxis["tickformat"] = ".0%";
+        accuracyAxis["anchor"] = "x2";
+        var accuracySamples = Axis("samples seen", 0.56, 1);
+        accuracySamples["anchor"] = "y2";
+        var layout = figure.Layout;
+        layout["xaxis"] = Axis("samples seen", 0, 0.44);
+        layout["xaxis2"] = accuracySamples;
+        layout["yaxis"] = ChartStyle.Axis("cross-entropy loss");
+        layout["yaxis2"] = accuracyAxis;
+        layout["legend"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "run (solid: train, dashed: test)" } };
+        layout["hovermode"] = "x unified";
+        return figure.Build();
+    }
+
+    static void AddLine(Figure figure, string run, string color, string series, long[] x, IEnumerable<double> y,
+        string xaxis, string yaxis, bool dash, bool showLegend)
+    {
+        var trace = figure.Add("scatter");
+        trace["mode"] = x.Length == 1 ? "markers" : "lines+markers";
+        trace["name"] = run;
+        trace["legendgroup"] = run;
+        trace["showlegend"] = showLegend;
+        trace["x"] = x;
+        trace["y"] = y.ToArray();
+        trace["xaxis"] = xaxis;
+        trace["yaxis"] = yaxis;
+        trace["line"] = new Dictionary<string, object?> { ["color"] = color, ["dash"] = dash ? "dash" : "solid", ["width"] = 2 };
+        trace["marker"] = new Dictionary<string, object?> { ["color"] = color, ["size"] = 5 };
+        trace["hovertemplate"] = $"{run} {series}: %{{y:.4f}}<extra></extra>";
+    }
+
+    static Dictionary<string, object?> Axis(string title, double from, double to)
+    {
+        var axis = ChartStyle.Axis(title);
+        axis["domain"] = new[] { from, to };
+        axis["tickformat"] = "~s";
+        return axis;
+    }
+}

@@ -1,0 +1,73 @@
+using Lessons.Models;
+
+namespace Lessons.Inspection;
+
+/// <summary>One gate unit over many steps: the share of steps it was nearly closed (&lt; 0.1) and nearly open (&gt; 0.9).</summary>
+public sealed record GateUnitSaturation(string Gate, int Unit, double LeftSaturated, double RightSaturated, long Steps);
+
+/// <summary>
+/// How often each gate unit saturates, over a set of traces (Karpathy, Johnson, Fei-Fei 2015, "Visualizing and
+/// Understanding Recurrent Networks", fig. 3): a unit near the right edge is a gate that is almost always open
+/// (for a forget gate: it remembers), near the left edge one that is almost always shut; units in the middle
+/// switch with the input.
+/// </summary>
+public static class GateSaturation
+{
+    /// <summary>Below this a gate counts as closed.</summary>
+    public const double Low = 0.1;
+
+    /// <summary>Above this a gate counts as open.</summary>
+    public const double High = 0.9;
+
+    /// <summary>Gate names (sigmoid outputs in [0, 1]) in a trace: "candidate" and "cell" are not gates.</summary>
+    public static IReadOnlyList<string> GatesOf(CellTrace trace) =>
+        trace.Gates.Keys.Where(k => k is not ("candidate" or "cell")).OrderBy(GateOrder).ToList();
+
+    /// <summary>Forget, input, output (LSTM), then reset, update (GRU), then anything else by name.</summary>
+    internal static int GateOrder(string gate) => gate switch
+    {
+        "forget" => 0, "input" => 1, "output" => 2, "reset" => 3, "update" => 4, _ => 5,
+    };
+
+    /// <summary>
+    /// Saturation of every unit of every gate over all steps of all <paramref name="traces"/>; rows ordered by gate
+    /// (forget, input, output / reset, update), then unit.
+    /// </summary>
+    public static IReadOnlyList<GateUnitSaturation> Measure(IEnumerable<CellTrace> traces)
+    {
+        var list = traces.ToList();
+        if (list.Count == 0) throw new ArgumentException("No traces to measure.", nameof(traces));
+        var gates = GatesOf(list[0]);
+        if (gates.Count == 0)
+            throw new ArgumentException($"A {list[0].Kind} trace has no gates; gate saturation needs LSTM or GRU traces.", nameof(traces));
+
+        var result = new List<GateUnitSaturation>();
+        foreach (var gate in gates)
+        {
+            int units = list[0].Gates[gate].GetLength(1);
+            var low = new long[units];
+            var high = new long[units];
+            long steps = 0;
+            foreach (var trace in list)
+            {
+                if (!trace.Gates.TryGetValue(gate, out var values))
+                    throw new ArgumentException($"A trace has no \"{gate}\" gate (its gates: {string.Join(", ", trace.Gates.Keys)}).", nameof(traces));
+                if (values.GetLength(1) != units)
+                    throw new ArgumentException($"Traces disagree on the width of gate \"{gate}\": {units} and {values.GetLength(1)} units.", nameof(traces));
+                int length = values.GetLength(0);
+                for (int t = 0; t < length; t++)
+                    for (int u = 0; u < units; u++)
+                    {
+                        float v = values[t, u];
+                        if (v < Low) low[u]++;
+                        else if (v > High) high[u]++;
+                    }
+                steps += length;
+            }
+            for (int u = 0; u < units; u++)
+                result.Add(new GateUnitSaturation(gate, u,
+                    steps == 0 ? 0 : (double)low[u] / steps, steps == 0 ? 0 : (double)high[u] / steps, steps));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,32 @@
+using Lessons.Training;
+using Microsoft.Data.Analysis;
+
+namespace Lessons.Inspection;
+
+/// <summary>One run in a comparison of variants: its best test accuracy, speed and size.</summary>
+public sealed record VariantSummary(string Run, double BestTestAccuracy, int BestEpoch, double FinalTestAccuracy, double SecondsPerEpoch, long Parameters)
+{
+    /// <summary>The summary of one run (it must have at least one epoch).</summary>
+    public static VariantSummary Of(History run)
+    {
+        if (run.Epochs.Count == 0) throw new ArgumentException($"Run \"{run.Name}\" has no epochs.", nameof(run));
+        return new VariantSummary(run.Name, run.Best.Test.Accuracy, run.Best.Epoch, run.Last.Test.Accuracy,
+            run.Epochs.Average(e => e.Seconds), run.Parameters);
+    }
+
+    /// <summary>Summaries of several runs, in the order given.</summary>
+    public static IReadOnlyList<VariantSummary> Of(IEnumerable<History> runs) => runs.Select(Of).ToList();
+
+    /// <summary>The comparison as a DataFrame (one row per run) for a notebook table.</summary>
+    public static DataFrame ToDataFrame(IEnumerable<History> runs)
+    {
+        var rows = Of(runs);
+        return new DataFrame(
+            new StringDataFrameColumn("Run", rows.Select(r => r.Run)),
+            new DoubleDataFrameColumn("Best test accuracy", rows.Select(r => r.BestTestAccuracy)),
+            new Int32DataFrameColumn("Best epoch", rows.Select(r => r.BestEpoch)),
+            new DoubleDataFrameColumn("Final test accuracy", rows.Select(r => r.FinalTestAccuracy)),
+            new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => r.SecondsPerEpoch)),
+            new Int64DataFrameColumn("Parameters", rows.Select(r => r.Parameters)));
+    }
+}

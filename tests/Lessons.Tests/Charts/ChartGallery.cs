@@ -1,0 +1,36 @@
+using Lessons.Charts;
+using Lessons.Inspection;
+using Plotly.NET;
+
+namespace Lessons.Tests.Charts;
+
+/// <summary>One chart of every kind the kit draws, at classroom size (60+ tokens, 64 units), with its trace count.</summary>
+internal static class ChartGallery
+{
+    public static IReadOnlyList<(string Name, GenericChart Chart, int Traces)> All()
+    {
+        var runs = new[] { ChartSamples.Run("RNN uni 1", 50_000, 4, 11), ChartSamples.Run("LSTM bi 2", 310_000, 4, 12), ChartSamples.Run("GRU uni 2", 200_000, 4, 13) };
+        var forward = ChartSamples.Trace(62, 64, 3);
+        var backward = ChartSamples.Trace(62, 64, 4, "backward");
+        var traces = Enumerable.Range(0, 4).Select(i => ChartSamples.Trace(12 + i * 17, 64, 20 + i)).ToList();
+        var norms = new Dictionary<string, double[]>
+        {
+            ["RNN"] = Enumerable.Range(0, 60).Select(t => Math.Pow(0.8, 60 - t)).ToArray(),
+            ["LSTM"] = Enumerable.Range(0, 60).Select(t => 0.3 + 0.002 * t).ToArray(),
+        };
+        return
+        [
+            ("training-curves", TrainingCurvesChart.Create(runs), 12),
+            ("variant-comparison", VariantComparisonChart.Create(runs), 9),
+            ("confusion-matrix", ConfusionMatrixChart.Create(ChartSamples.Confusion()), 1),
+            ("hidden-state", HiddenStateChart.Create(forward), 1),
+            ("hidden-state-bidirectional", HiddenStateChart.Create(forward, backward), 2),
+            ("unit-over-text", UnitTextChart.Create(traces, unit: 5), 1),
+            ("selected-units", SelectedUnitsChart.Create(UnitSelection.FiringOn(traces, "the"), "the"), 2),
+            ("gates-over-time", GateActivityChart.Create(forward), 6),
+            ("gate-saturation", GateSaturationChart.Create(traces), 4),
+            ("gradient-norms", GradientNormChart.Create(norms), 2),
+            ("class-probabilities", ClassProbabilityChart.Create(ChartSamples.Classes, [0.1, 0.15, 0.7, 0.05], "Wall St. Bears Claw Back Into the Black", actual: 2), 1),
+        ];
+    }
+}
