@@ -37,10 +37,11 @@ public static class TrainCommand
         var readout = new Option<Readout?>("--readout") { Description = "Final, Mean or Max over the steps (default: the recipe's)" };
         var minFreq = new Option<int>("--min-freq") { Description = "words seen fewer times become <unk>", DefaultValueFactory = _ => Recipe.MinFreq };
         var schedule = new Option<LearningRateSchedule>("--schedule") { Description = "Constant or Cosine learning rate", DefaultValueFactory = _ => defaults.Schedule };
+        var report = new Option<string?>("--report") { Description = "write an HTML training report (curves, confusion matrix) into this folder" };
         var data = new Option<string?>("--data") { Description = "folder with train.csv and test.csv (default: LESSONS_DATA, the repo cache, or download)" };
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
-        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule })
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -75,7 +76,7 @@ public static class TrainCommand
                     MinFreq: parse.GetValue(minFreq),
                     Limit: parse.GetValue(limit),
                     DataFolder: parse.GetValue(data));
-                return Train(run, parse.GetValue(save), parse.GetValue(json));
+                return Train(run, parse.GetValue(save), parse.GetValue(report), parse.GetValue(json));
             }
             catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or ArgumentException or IOException)
             {
@@ -109,7 +110,7 @@ public static class TrainCommand
         }
     }
 
-    static int Train(TrainRun run, string? savePath, bool asJson)
+    static int Train(TrainRun run, string? savePath, string? reportFolder, bool asJson)
     {
         var raw = AgNews.Load(run.DataFolder);
         var data = EncodedData.Prepare(raw, run.MinFreq, run.Limit);
@@ -148,6 +149,11 @@ public static class TrainCommand
         {
             Checkpoint.Save(savePath, model, data.Vocabulary, AgNews.Classes, run.Training, history);
             AnsiConsole.MarkupLineInterpolated($"checkpoint written to {Path.GetFullPath(savePath)}");
+        }
+        if (reportFolder is not null)
+        {
+            string page = Lessons.Charts.TrainingReport.Write(reportFolder, history);
+            AnsiConsole.MarkupLineInterpolated($"report written to {page}");
         }
         if (asJson) Console.WriteLine(JsonSerializer.Serialize(Summary(run, history, trainer), JsonLine));
         return 0;
