@@ -29,6 +29,14 @@ public static class Recipe
         SparseEmbedding = true,
     };
 
+    /// <summary>The recipe's classifier with weights drawn from <paramref name="seed"/> (same seed, same starting weights).</summary>
+    public static RecurrentClassifier Model(CellKind kind, int vocabularySize, int seed = 0, bool bidirectional = false, int layers = 1, bool packed = false)
+    {
+        Runtime.TorchRuntime.EnsureReady();
+        TorchSharp.torch.random.manual_seed(seed);
+        return new RecurrentClassifier(Classifier(kind, vocabularySize, bidirectional, layers, packed));
+    }
+
     /// <summary>How to train it.</summary>
     public static TrainerOptions Training => new()
     {
