@@ -38,10 +38,11 @@ public static class TrainCommand
         var minFreq = new Option<int>("--min-freq") { Description = "words seen fewer times become <unk>", DefaultValueFactory = _ => Recipe.MinFreq };
         var schedule = new Option<LearningRateSchedule>("--schedule") { Description = "Constant or Cosine learning rate", DefaultValueFactory = _ => defaults.Schedule };
         var report = new Option<string?>("--report") { Description = "write an HTML training report (curves, confusion matrix) into this folder" };
+        var wordDropout = new Option<double>("--word-dropout") { Description = "replace this share of training tokens by <unk> (0 = off)", DefaultValueFactory = _ => defaults.WordDropout };
         var data = new Option<string?>("--data") { Description = "folder with train.csv and test.csv (default: LESSONS_DATA, the repo cache, or download)" };
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
-        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report })
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -70,6 +71,7 @@ public static class TrainCommand
                         Seed = parse.GetValue(seed),
                         Threads = parse.GetValue(threads),
                         Schedule = parse.GetValue(schedule),
+                        WordDropout = parse.GetValue(wordDropout),
                     },
                     Dropout: parse.GetValue(dropout),
                     Readout: parse.GetValue(readout),
