@@ -39,10 +39,11 @@ public static class TrainCommand
         var schedule = new Option<LearningRateSchedule>("--schedule") { Description = "Constant or Cosine learning rate", DefaultValueFactory = _ => defaults.Schedule };
         var report = new Option<string?>("--report") { Description = "write an HTML training report (curves, confusion matrix) into this folder" };
         var wordDropout = new Option<double>("--word-dropout") { Description = "replace this share of training tokens by <unk> (0 = off)", DefaultValueFactory = _ => defaults.WordDropout };
+        var smoothing = new Option<double>("--label-smoothing") { Description = "label smoothing of the training loss", DefaultValueFactory = _ => defaults.LabelSmoothing };
         var data = new Option<string?>("--data") { Description = "folder with train.csv and test.csv (default: LESSONS_DATA, the repo cache, or download)" };
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
-        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout })
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -72,6 +73,7 @@ public static class TrainCommand
                         Threads = parse.GetValue(threads),
                         Schedule = parse.GetValue(schedule),
                         WordDropout = parse.GetValue(wordDropout),
+                        LabelSmoothing = parse.GetValue(smoothing),
                     },
                     Dropout: parse.GetValue(dropout),
                     Readout: parse.GetValue(readout),

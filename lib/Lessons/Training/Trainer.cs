@@ -146,7 +146,7 @@ public sealed class Trainer
                 long t1 = Stopwatch.GetTimestamp();
                 var tokens = o.WordDropout > 0 ? DropWords(batch.Tokens, o.WordDropout) : batch.Tokens;
                 var logits = model.forward(tokens, batch.Lengths);
-                var loss = nn.functional.cross_entropy(logits, batch.Labels);
+                var loss = nn.functional.cross_entropy(logits, batch.Labels, label_smoothing: o.LabelSmoothing);
                 long t2 = Stopwatch.GetTimestamp();
                 optimizer.ZeroGrad();
                 loss.backward();

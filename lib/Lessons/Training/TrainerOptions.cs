@@ -29,6 +29,8 @@ public sealed record TrainerOptions
     /// cannot lean on any single word (0 = off). Evaluation always sees the text as it is.
     /// </summary>
     public double WordDropout { get; init; }
+    /// <summary>Label smoothing of the training loss (0 = plain cross-entropy). Test loss is always plain cross-entropy.</summary>
+    public double LabelSmoothing { get; init; }
     /// <summary>Sort by length inside shuffled chunks (<see cref="Batching.BucketSampler"/>): less padding, same randomness.</summary>
     public bool Bucketed { get; init; } = true;
     /// <summary>Seeds batch order, dropout masks and the validation hold-out.</summary>
