@@ -114,20 +114,23 @@ public static class BenchCommand
                 phases = phases.Add(trainer.Timings[0]);
             }
             double median = Median(speeds);
+            AnsiConsole.MarkupLineInterpolated($"{configuration.Name}: median {median:N0} samples/s{(referenceSpeed is double rs ? $", PyTorch {rs:N0} samples/s, speedup {median / rs:F1}x" : "")}");
             rows.Add(new Row(configuration.Name, threads, speeds, median, padding, phases, reps * data.Train.Length / cpuSeconds, referenceSpeed, referenceSpeed is double s ? median / s : null));
         }
 
-        var table = new Table().AddColumn("configuration").AddColumn(new TableColumn("samples/s (median)").RightAligned())
-            .AddColumn(new TableColumn("reps").RightAligned()).AddColumn(new TableColumn("per CPU-s").RightAligned()).AddColumn(new TableColumn("padding").RightAligned())
-            .AddColumn(new TableColumn("batch / fwd / bwd / optim %").RightAligned());
-        if (withReference) table.AddColumn(new TableColumn("PyTorch samples/s").RightAligned()).AddColumn(new TableColumn("[bold]speedup[/]").RightAligned());
+        // samples/s is the median over the reps; "per CPU-s" divides by the process's CPU time (steadier on a shared machine);
+        // the phase column shows where the training time went: batch building / forward / backward / optimizer step.
+        var table = new Table().AddColumn("config").AddColumn(new TableColumn("samples/s").RightAligned())
+            .AddColumn(new TableColumn("reps").RightAligned()).AddColumn(new TableColumn("per CPU-s").RightAligned()).AddColumn(new TableColumn("pad").RightAligned())
+            .AddColumn(new TableColumn("bat/fwd/bwd/opt").RightAligned());
+        if (withReference) table.AddColumn(new TableColumn("PyTorch/s").RightAligned()).AddColumn(new TableColumn("[bold]speedup[/]").RightAligned());
         foreach (var row in rows)
         {
             var p = row.Phases;
             var cells = new List<string>
             {
                 row.Name, row.Median.ToString("N0"), string.Join(" ", row.SamplesPerSecond.Select(s => s.ToString("N0"))), row.SamplesPerCpuSecond.ToString("N0"), row.PaddingShare.ToString("P1"),
-                $"{p.Batching / p.Total:P0} / {p.Forward / p.Total:P0} / {p.Backward / p.Total:P0} / {p.Optimizer / p.Total:P0}",
+                $"{100 * p.Batching / p.Total:F0}/{100 * p.Forward / p.Total:F0}/{100 * p.Backward / p.Total:F0}/{100 * p.Optimizer / p.Total:F0}%",
             };
             if (withReference) cells.AddRange([row.ReferenceSamplesPerSecond?.ToString("N0") ?? "-", row.Speedup is double x ? $"[bold]{x:F1}x[/]" : "-"]);
             table.AddRow([.. cells]);

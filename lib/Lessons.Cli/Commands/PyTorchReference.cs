@@ -28,9 +28,19 @@ static class PyTorchReference
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in new[] { script, dataFolder, threads.ToString(), model }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        string stdout;
+        Task<string> stderr;
+        try
+        {
+            stderr = process.StandardError.ReadToEndAsync();
+            stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+        }
+        finally
+        {
+            // Never leave the reference running behind us (e.g. after Ctrl+C).
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{Python} {Path.GetFileName(script)} {model} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
         string line = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()

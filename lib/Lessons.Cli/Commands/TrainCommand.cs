@@ -29,14 +29,21 @@ public static class TrainCommand
         var embed = new Option<int>("--embed") { Description = "embedding size", DefaultValueFactory = _ => 64 };
         var hidden = new Option<int>("--hidden") { Description = "hidden size", DefaultValueFactory = _ => 32 };
         var seed = new Option<int>("--seed") { Description = "seed for weights, batch order and dropout", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "TorchSharp threads (0: TorchSharp's choice)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "TorchSharp threads (0: TorchSharp's choice; 1 is fastest for these small models)", DefaultValueFactory = _ => defaults.Threads };
         var limit = new Option<int?>("--limit") { Description = "train on the first N training headlines only" };
         var save = new Option<string?>("--save") { Description = "write a checkpoint folder here" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout (per-epoch metrics)" };
+        var dropout = new Option<double?>("--dropout") { Description = "dropout on embeddings and before the output layer (default: the recipe's)" };
+        var readout = new Option<Readout?>("--readout") { Description = "Final, Mean or Max over the steps (default: the recipe's)" };
+        var minFreq = new Option<int>("--min-freq") { Description = "words seen fewer times become <unk>", DefaultValueFactory = _ => Recipe.MinFreq };
+        var schedule = new Option<LearningRateSchedule>("--schedule") { Description = "Constant or Cosine learning rate", DefaultValueFactory = _ => defaults.Schedule };
+        var report = new Option<string?>("--report") { Description = "write an HTML training report (curves, confusion matrix) into this folder" };
+        var wordDropout = new Option<double>("--word-dropout") { Description = "replace this share of training tokens by <unk> (0 = off)", DefaultValueFactory = _ => defaults.WordDropout };
+        var smoothing = new Option<double>("--label-smoothing") { Description = "label smoothing of the training loss", DefaultValueFactory = _ => defaults.LabelSmoothing };
         var data = new Option<string?>("--data") { Description = "folder with train.csv and test.csv (default: LESSONS_DATA, the repo cache, or download)" };
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
-        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data })
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -64,10 +71,16 @@ public static class TrainCommand
                         LearningRate = parse.GetValue(lr),
                         Seed = parse.GetValue(seed),
                         Threads = parse.GetValue(threads),
+                        Schedule = parse.GetValue(schedule),
+                        WordDropout = parse.GetValue(wordDropout),
+                        LabelSmoothing = parse.GetValue(smoothing),
                     },
+                    Dropout: parse.GetValue(dropout),
+                    Readout: parse.GetValue(readout),
+                    MinFreq: parse.GetValue(minFreq),
                     Limit: parse.GetValue(limit),
                     DataFolder: parse.GetValue(data));
-                return Train(run, parse.GetValue(save), parse.GetValue(json));
+                return Train(run, parse.GetValue(save), parse.GetValue(report), parse.GetValue(json));
             }
             catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or ArgumentException or IOException)
             {
@@ -80,14 +93,17 @@ public static class TrainCommand
 
     /// <summary>Everything one training run needs from the command line.</summary>
     public sealed record TrainRun(string Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
-        TrainerOptions Training, int? Limit, string? DataFolder)
+        TrainerOptions Training, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder)
     {
         public string Name => (Bidirectional ? "bi" : "") + (Layers > 1 ? $"{Layers}-layer " : "") + Kind + (Packed ? " packed" : "");
 
         public ClassifierOptions Classifier(int vocabularySize)
         {
             var cell = Kind switch { "rnn" => CellKind.Rnn, "gru" => CellKind.Gru, _ => CellKind.Lstm };
-            return Recipe.Classifier(cell, vocabularySize, Bidirectional, Layers, Packed) with { Embedding = Embedding, Hidden = Hidden };
+            var options = Recipe.Classifier(cell, vocabularySize, Bidirectional, Layers, Packed) with { Embedding = Embedding, Hidden = Hidden };
+            if (Dropout is double d) options = options with { Dropout = d };
+            if (Readout is Readout r) options = options with { Readout = r };
+            return options;
         }
 
         public nn.Module<Tensor, Tensor, Tensor> Build(int vocabularySize)
@@ -98,11 +114,11 @@ public static class TrainCommand
         }
     }
 
-    static int Train(TrainRun run, string? savePath, bool asJson)
+    static int Train(TrainRun run, string? savePath, string? reportFolder, bool asJson)
     {
         var raw = AgNews.Load(run.DataFolder);
-        var data = EncodedData.Prepare(raw, Recipe.MinFreq, run.Limit);
-        AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {Recipe.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
+        var data = EncodedData.Prepare(raw, run.MinFreq, run.Limit);
+        AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {run.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
 
         using var model = run.Build(data.Vocabulary.Count);
         var trainer = new Trainer(model, AgNews.Classes, run.Training, run.Name);
@@ -137,6 +153,11 @@ public static class TrainCommand
         {
             Checkpoint.Save(savePath, model, data.Vocabulary, AgNews.Classes, run.Training, history);
             AnsiConsole.MarkupLineInterpolated($"checkpoint written to {Path.GetFullPath(savePath)}");
+        }
+        if (reportFolder is not null)
+        {
+            string page = Lessons.Charts.TrainingReport.Write(reportFolder, history);
+            AnsiConsole.MarkupLineInterpolated($"report written to {page}");
         }
         if (asJson) Console.WriteLine(JsonSerializer.Serialize(Summary(run, history, trainer), JsonLine));
         return 0;

@@ -29,12 +29,22 @@ public static class Recipe
         SparseEmbedding = true,
     };
 
+    /// <summary>The recipe's classifier with weights drawn from <paramref name="seed"/> (same seed, same starting weights).</summary>
+    public static RecurrentClassifier Model(CellKind kind, int vocabularySize, int seed = 0, bool bidirectional = false, int layers = 1, bool packed = false)
+    {
+        Runtime.TorchRuntime.EnsureReady();
+        TorchSharp.torch.random.manual_seed(seed);
+        return new RecurrentClassifier(Classifier(kind, vocabularySize, bidirectional, layers, packed));
+    }
+
     /// <summary>How to train it.</summary>
     public static TrainerOptions Training => new()
     {
-        Epochs = 10,
+        Epochs = 20,
         BatchSize = 32,
-        LearningRate = 2e-3,
+        LearningRate = 5e-3,
+        Schedule = LearningRateSchedule.Cosine,
+        Threads = 1,
         ClipNorm = 1.0,
         Bucketed = true,
     };

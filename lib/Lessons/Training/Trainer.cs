@@ -144,8 +144,9 @@ public sealed class Trainer
                 long t0 = Stopwatch.GetTimestamp();
                 var batch = BatchBuilder.Build(examples, indices, device);
                 long t1 = Stopwatch.GetTimestamp();
-                var logits = model.forward(batch.Tokens, batch.Lengths);
-                var loss = nn.functional.cross_entropy(logits, batch.Labels);
+                var tokens = o.WordDropout > 0 ? DropWords(batch.Tokens, o.WordDropout) : batch.Tokens;
+                var logits = model.forward(tokens, batch.Lengths);
+                var loss = nn.functional.cross_entropy(logits, batch.Labels, label_smoothing: o.LabelSmoothing);
                 long t2 = Stopwatch.GetTimestamp();
                 optimizer.ZeroGrad();
                 loss.backward();
@@ -178,6 +179,13 @@ public sealed class Trainer
         var phases = new PhaseTimings(batching, forward, backward, optimizing,
             Math.Max(0, seconds - batching - forward - backward - optimizing));
         return (lossSum / seen, (double)correct / seen, seconds, phases);
+    }
+
+    /// <summary>Replaces each real token (not padding) by &lt;unk&gt; with probability p.</summary>
+    static Tensor DropWords(Tensor tokens, double p)
+    {
+        var drop = rand(tokens.shape, device: tokens.device).lt(p).logical_and(tokens.ne(Text.Vocabulary.Pad));
+        return tokens.masked_fill(drop, Text.Vocabulary.Unk);
     }
 
     double RateAt(long step, long totalSteps) => Options.Schedule switch

@@ -24,6 +24,13 @@ public sealed record TrainerOptions
     public double WeightDecay { get; init; }
     /// <summary>Rescale the gradient when its global L2 norm exceeds this; 0 = no clipping.</summary>
     public double ClipNorm { get; init; } = 1.0;
+    /// <summary>
+    /// Word dropout: during training each real token is replaced by &lt;unk&gt; with this probability, so the model
+    /// cannot lean on any single word (0 = off). Evaluation always sees the text as it is.
+    /// </summary>
+    public double WordDropout { get; init; }
+    /// <summary>Label smoothing of the training loss (0 = plain cross-entropy). Test loss is always plain cross-entropy.</summary>
+    public double LabelSmoothing { get; init; }
     /// <summary>Sort by length inside shuffled chunks (<see cref="Batching.BucketSampler"/>): less padding, same randomness.</summary>
     public bool Bucketed { get; init; } = true;
     /// <summary>Seeds batch order, dropout masks and the validation hold-out.</summary>
