@@ -2,6 +2,9 @@ using System.CommandLine;
 using Lessons.Cli.Commands;
 
 // The `lessons` command line: a thin shell over the library. One file per verb in Commands/.
+// Tables stay readable in logs and CI, where Spectre.Console would otherwise wrap them at 80 columns.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = Math.Max(Spectre.Console.AnsiConsole.Profile.Width, 140);
+
 var root = new RootCommand("Recurrent neural networks, hands-on: data, training, benchmarks and notebooks of the RNN lessons.");
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());

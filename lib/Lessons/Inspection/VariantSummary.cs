@@ -17,16 +17,19 @@ public sealed record VariantSummary(string Run, double BestTestAccuracy, int Bes
     /// <summary>Summaries of several runs, in the order given.</summary>
     public static IReadOnlyList<VariantSummary> Of(IEnumerable<History> runs) => runs.Select(Of).ToList();
 
-    /// <summary>The comparison as a DataFrame (one row per run) for a notebook table.</summary>
+    /// <summary>The comparison as a DataFrame (one row per run) for a notebook table; accuracies in percent, rounded for reading.</summary>
     public static DataFrame ToDataFrame(IEnumerable<History> runs)
     {
         var rows = Of(runs);
         return new DataFrame(
             new StringDataFrameColumn("Run", rows.Select(r => r.Run)),
-            new DoubleDataFrameColumn("Best test accuracy", rows.Select(r => r.BestTestAccuracy)),
+            new DoubleDataFrameColumn("Best test accuracy (%)", rows.Select(r => Percent(r.BestTestAccuracy))),
             new Int32DataFrameColumn("Best epoch", rows.Select(r => r.BestEpoch)),
-            new DoubleDataFrameColumn("Final test accuracy", rows.Select(r => r.FinalTestAccuracy)),
-            new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => r.SecondsPerEpoch)),
+            new DoubleDataFrameColumn("Final test accuracy (%)", rows.Select(r => Percent(r.FinalTestAccuracy))),
+            new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => Math.Round(r.SecondsPerEpoch, 2))),
             new Int64DataFrameColumn("Parameters", rows.Select(r => r.Parameters)));
     }
+
+    /// <summary>A share (0..1) as a percentage with one decimal, the way the tables show it.</summary>
+    public static double Percent(double share) => Math.Round(100 * share, 1);
 }

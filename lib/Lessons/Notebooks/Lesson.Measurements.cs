@@ -1,4 +1,5 @@
 using Lessons.Batching;
+using Lessons.Inspection;
 using Lessons.Models;
 using Microsoft.Data.Analysis;
 using static TorchSharp.torch;
@@ -17,8 +18,8 @@ public static partial class Lesson
             PaddingStats.Share(examples, new BucketSampler(examples, size, seed: 0, bucketed: bucketed).Epoch(0));
         return new DataFrame(
             new Int32DataFrameColumn("Batch size", batchSizes),
-            new DoubleDataFrameColumn("Padding share, random batches", batchSizes.Select(s => Share(s, false))),
-            new DoubleDataFrameColumn("Padding share, bucketed batches", batchSizes.Select(s => Share(s, true))));
+            new DoubleDataFrameColumn("Padding cells (%), random batches", batchSizes.Select(s => VariantSummary.Percent(Share(s, false)))),
+            new DoubleDataFrameColumn("Padding cells (%), bucketed batches", batchSizes.Select(s => VariantSummary.Percent(Share(s, true)))));
     }
 
     /// <summary>

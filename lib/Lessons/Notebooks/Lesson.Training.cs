@@ -1,4 +1,5 @@
 using Lessons.Charts;
+using Lessons.Inspection;
 using Lessons.Models;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
@@ -86,14 +87,14 @@ public static partial class Lesson
 /// <summary>Several runs trained on the same data: their histories and models, a chart and a table.</summary>
 public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<RecurrentClassifier> Models)
 {
-    /// <summary>Best and final test accuracy, seconds per epoch, samples per second, padding share and parameters, one row per run.</summary>
+    /// <summary>Best and final test accuracy, seconds per epoch, samples per second, share of padding cells and parameters, one row per run.</summary>
     public DataFrame Table
     {
         get
         {
             var frame = VariantComparisonChart.Table(Histories);
-            frame.Columns.Add(new DoubleDataFrameColumn("Samples per second", Histories.Select(h => h.Epochs.Average(e => e.SamplesPerSecond))));
-            frame.Columns.Add(new DoubleDataFrameColumn("Padding share", Histories.Select(h => h.Epochs.Average(e => e.PaddingShare))));
+            frame.Columns.Add(new DoubleDataFrameColumn("Samples per second", Histories.Select(h => Math.Round(h.Epochs.Average(e => e.SamplesPerSecond)))));
+            frame.Columns.Add(new DoubleDataFrameColumn("Padding (%)", Histories.Select(h => VariantSummary.Percent(h.Epochs.Average(e => e.PaddingShare)))));
             return frame;
         }
     }

@@ -243,7 +243,8 @@ public class ChartDataTests
         Assert.Equal(3, table.Rows.Count);
         Assert.Equal("LSTM bi 2", table["Run"][1]);
         Assert.Equal(310_000L, table["Parameters"][1]);
-        Assert.Equal(runs[1].Best.Test.Accuracy, (double)table["Best test accuracy"][1]!);
+        Assert.Equal(Math.Round(100 * runs[1].Best.Test.Accuracy, 1), (double)table["Best test accuracy (%)"][1]!);
+        Assert.Equal(Math.Round(100 * runs[1].Last.Test.Accuracy, 1), (double)table["Final test accuracy (%)"][1]!);
         Assert.Equal(runs[1].Best.Epoch, table["Best epoch"][1]);
     }
 }
