@@ -34,16 +34,19 @@ public static class TrainCommand
         var save = new Option<string?>("--save") { Description = "write a checkpoint folder here" };
         var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout (per-epoch metrics)" };
         var dropout = new Option<double?>("--dropout") { Description = "dropout on embeddings and before the output layer (default: the recipe's)" };
-        var readout = new Option<Readout?>("--readout") { Description = "Final, Mean or Max over the steps (default: the recipe's)" };
+        var readout = new Option<Readout?>("--readout") { Description = "Final, Mean, Max or MaxMean over the steps (default: the recipe's)" };
         var minFreq = new Option<int>("--min-freq") { Description = "words seen fewer times become <unk>", DefaultValueFactory = _ => Recipe.MinFreq };
         var schedule = new Option<LearningRateSchedule>("--schedule") { Description = "Constant or Cosine learning rate", DefaultValueFactory = _ => defaults.Schedule };
         var report = new Option<string?>("--report") { Description = "write an HTML training report (curves, confusion matrix) into this folder" };
         var wordDropout = new Option<double>("--word-dropout") { Description = "replace this share of training tokens by <unk> (0 = off)", DefaultValueFactory = _ => defaults.WordDropout };
         var smoothing = new Option<double>("--label-smoothing") { Description = "label smoothing of the training loss", DefaultValueFactory = _ => defaults.LabelSmoothing };
+        var weightDecay = new Option<double>("--weight-decay") { Description = "decoupled weight decay on dense parameters (0 = off)", DefaultValueFactory = _ => defaults.WeightDecay };
+        var average = new Option<int>("--average-last") { Description = "end with the mean of the last N epochs' weights (1 = the last epoch's own)", DefaultValueFactory = _ => defaults.AverageLastEpochs };
+        var embedStd = new Option<double?>("--embed-init-std") { Description = "std of the embedding's initial weights (default: the recipe's)" };
         var data = new Option<string?>("--data") { Description = "folder with train.csv and test.csv (default: LESSONS_DATA, the repo cache, or download)" };
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
-        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing })
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing, weightDecay, average, embedStd })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -74,7 +77,10 @@ public static class TrainCommand
                         Schedule = parse.GetValue(schedule),
                         WordDropout = parse.GetValue(wordDropout),
                         LabelSmoothing = parse.GetValue(smoothing),
+                        WeightDecay = parse.GetValue(weightDecay),
+                        AverageLastEpochs = parse.GetValue(average),
                     },
+                    EmbeddingInitStd: parse.GetValue(embedStd),
                     Dropout: parse.GetValue(dropout),
                     Readout: parse.GetValue(readout),
                     MinFreq: parse.GetValue(minFreq),
@@ -93,7 +99,7 @@ public static class TrainCommand
 
     /// <summary>Everything one training run needs from the command line.</summary>
     public sealed record TrainRun(string Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
-        TrainerOptions Training, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder)
+        TrainerOptions Training, double? EmbeddingInitStd, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder)
     {
         public string Name => (Bidirectional ? "bi" : "") + (Layers > 1 ? $"{Layers}-layer " : "") + Kind + (Packed ? " packed" : "");
 
@@ -101,6 +107,7 @@ public static class TrainCommand
         {
             var cell = Kind switch { "rnn" => CellKind.Rnn, "gru" => CellKind.Gru, _ => CellKind.Lstm };
             var options = Recipe.Classifier(cell, vocabularySize, Bidirectional, Layers, Packed) with { Embedding = Embedding, Hidden = Hidden };
+            if (EmbeddingInitStd is double std) options = options with { EmbeddingInitStd = std };
             if (Dropout is double d) options = options with { Dropout = d };
             if (Readout is Readout r) options = options with { Readout = r };
             return options;

@@ -39,7 +39,7 @@ public sealed class BucketSampler
     /// <summary>The batches of one epoch (0-based), as indices into the split.</summary>
     public IReadOnlyList<int[]> Epoch(int epoch)
     {
-        var random = new Random(HashCode.Combine(Seed, epoch, 0x5eed));
+        var random = new Random(StableSeed.Combine(Seed, epoch, 0x5eed));
         int[] order = [.. Enumerable.Range(0, Count)];
         random.Shuffle(order);
 

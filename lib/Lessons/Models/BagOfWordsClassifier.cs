@@ -7,7 +7,7 @@ namespace Lessons.Models;
 /// <summary>
 /// The baseline that cannot see word order: the mean of a headline's token embeddings (padding excluded) fed to a
 /// linear layer. Same forward signature as <see cref="RecurrentClassifier"/>, so the trainer drives both alike.
-/// Uses VocabularySize, Embedding, Classes, PadIndex, Dropout and SparseEmbedding of the options.
+/// Uses VocabularySize, Embedding, Classes, PadIndex, Dropout, SparseEmbedding and EmbeddingInitStd of the options.
 /// </summary>
 public sealed class BagOfWordsClassifier : Module<Tensor, Tensor, Tensor>
 {
@@ -21,6 +21,7 @@ public sealed class BagOfWordsClassifier : Module<Tensor, Tensor, Tensor>
     {
         Options = options.Validate();
         embedding = Embedding(options.VocabularySize, options.Embedding, padding_idx: options.PadIndex, sparse: options.SparseEmbedding);
+        EmbeddingInit.Apply(embedding, options.EmbeddingInitStd, options.PadIndex);
         dropout = Dropout(options.Dropout);
         head = Linear(options.Embedding, options.Classes);
         RegisterComponents();

@@ -4,7 +4,17 @@ namespace Lessons.Models;
 public enum CellKind { Rnn, Lstm, Gru }
 
 /// <summary>How the classifier turns the per-step outputs into one vector per headline (padding is always excluded).</summary>
-public enum Readout { Final, Mean, Max }
+public enum Readout
+{
+    /// <summary>The state after each row's last real token.</summary>
+    Final,
+    /// <summary>The mean of the outputs over the real tokens.</summary>
+    Mean,
+    /// <summary>The element-wise maximum of the outputs over the real tokens.</summary>
+    Max,
+    /// <summary>Max and mean side by side (twice as wide).</summary>
+    MaxMean,
+}
 
 /// <summary>
 /// Everything that decides a classifier's shape. Saved in checkpoints; a checkpoint loads only into a
@@ -26,6 +36,11 @@ public sealed record ClassifierOptions
     public double Dropout { get; init; }
     /// <summary>Dropout between stacked recurrent layers (only when Layers &gt; 1).</summary>
     public double LayerDropout { get; init; }
+    /// <summary>
+    /// Standard deviation of the embedding's initial N(0, std) weights. 1 is PyTorch's default; a smaller start keeps
+    /// rare words' vectors small so a max-over-time readout cannot latch onto them.
+    /// </summary>
+    public double EmbeddingInitStd { get; init; } = 1.0;
     /// <summary>The vocabulary's &lt;pad&gt; index; its embedding stays zero.</summary>
     public int PadIndex { get; init; } = 1;
     /// <summary>Sparse embedding gradients (SparseAdam-friendly): the update touches only the rows a batch used.</summary>
@@ -58,6 +73,7 @@ public sealed record ClassifierOptions
         Require(Layers >= 1, $"Layers must be at least 1 (got {Layers})");
         Require(Dropout is >= 0 and < 1, $"Dropout must be in [0, 1) (got {Dropout})");
         Require(LayerDropout is >= 0 and < 1, $"LayerDropout must be in [0, 1) (got {LayerDropout})");
+        Require(EmbeddingInitStd > 0, $"EmbeddingInitStd must be positive (got {EmbeddingInitStd})");
         Require(PadIndex >= 0 && PadIndex < VocabularySize, $"PadIndex {PadIndex} is outside the vocabulary (size {VocabularySize})");
         return this;
     }

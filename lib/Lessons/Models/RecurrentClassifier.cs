@@ -32,8 +32,8 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// <summary>1, or 2 for a bidirectional layer.</summary>
     public int Directions => Options.Bidirectional ? 2 : 1;
 
-    /// <summary>Width of the vector the readout hands to the linear layer: directions x hidden.</summary>
-    public int Features => Directions * Options.Hidden;
+    /// <summary>Width of the vector the readout hands to the linear layer: directions x hidden (twice that for max-and-mean).</summary>
+    public int Features => SequenceReadout.Width(Options.Readout) * Directions * Options.Hidden;
 
     /// <summary>The built-in recurrent layer (TorchSharp's LSTM, GRU or RNN), batch-first.</summary>
     public Module Recurrent => recurrent;
@@ -44,6 +44,7 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     {
         Options = options.Validate();
         embedding = Embedding(options.VocabularySize, options.Embedding, padding_idx: options.PadIndex, sparse: options.SparseEmbedding);
+        EmbeddingInit.Apply(embedding, options.EmbeddingInitStd, options.PadIndex);
         embeddingDropout = Dropout(options.Dropout);
         double between = options.Layers > 1 ? options.LayerDropout : 0;
         recurrent = options.Kind switch
@@ -66,7 +67,7 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     public string Describe() =>
         $"{CellKinds.Name(Options.Kind).ToUpperInvariant()}, {Options.Layers} layer{(Options.Layers == 1 ? "" : "s")}, " +
         $"{(Options.Bidirectional ? "bidirectional" : "unidirectional")}, {(Options.Packed ? "packed" : "padded")}, " +
-        $"{Options.Readout switch { Readout.Final => "final-state", Readout.Mean => "mean", _ => "max" }} readout, " +
+        $"{Options.Readout switch { Readout.Final => "final-state", Readout.Mean => "mean", Readout.MaxMean => "max-and-mean", _ => "max" }} readout, " +
         $"{ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters";
 
     /// <summary>tokens [B, T] int64 padded with PadIndex, lengths [B] int64 (1..T) -> logits [B, classes].</summary>

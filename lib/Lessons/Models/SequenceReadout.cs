@@ -34,12 +34,19 @@ public static class SequenceReadout
         return outputs.masked_fill(padding, double.NegativeInfinity).amax([1]);
     }
 
+    /// <summary>Max over time and mean over time side by side: [B, 2D] (the max first).</summary>
+    public static Tensor MaxMean(Tensor outputs, Tensor lengths) => cat([Max(outputs, lengths), Mean(outputs, lengths)], 1);
+
+    /// <summary>How many times wider than one step's output the readout's vector is (2 for <see cref="Readout.MaxMean"/>).</summary>
+    public static int Width(Readout readout) => readout == Readout.MaxMean ? 2 : 1;
+
     /// <summary>Applies the readout the options name.</summary>
     public static Tensor Apply(Readout readout, Tensor outputs, Tensor lengths) => readout switch
     {
         Readout.Final => Last(outputs, lengths),
         Readout.Mean => Mean(outputs, lengths),
         Readout.Max => Max(outputs, lengths),
+        Readout.MaxMean => MaxMean(outputs, lengths),
         _ => throw new ArgumentOutOfRangeException(nameof(readout), readout, "unknown readout"),
     };
 }

@@ -76,8 +76,8 @@ public sealed class Trainer
         long totalSteps = (long)sampler.BatchesPerEpoch * o.Epochs;
 
         double bestValidation = double.NegativeInfinity;
-        Dictionary<string, Tensor>? bestWeights = null;
-        int sinceBest = 0;
+        Dictionary<string, Tensor>? bestWeights = null, averageWeights = null;
+        int sinceBest = 0, averaged = 0;
         try
         {
             // A second Fit continues the history: epochs keep counting, batch orders stay fresh.
@@ -88,6 +88,11 @@ public sealed class Trainer
                 var plan = sampler.Epoch(epoch - 1);
                 var (trainLoss, trainAccuracy, seconds, phases) = RunEpoch(fit, plan, epoch, optimizer, totalSteps, device, progress, cancellation);
                 timings.Add(phases);
+                if (o.AverageLastEpochs > 1 && epoch > final - o.AverageLastEpochs)
+                {
+                    averageWeights = Accumulate(averageWeights, ++averaged);
+                    if (epoch == final) Restore(averageWeights);
+                }
 
                 if (held.Count > 0)
                 {
@@ -119,6 +124,7 @@ public sealed class Trainer
         finally
         {
             DisposeAll(bestWeights);
+            DisposeAll(averageWeights);
         }
         return History;
     }
@@ -201,7 +207,7 @@ public sealed class Trainer
         if (share <= 0) return (train, []);
         if (share >= 1) throw new ArgumentOutOfRangeException(nameof(share), share, "The validation share must be below 1.");
         int[] order = [.. Enumerable.Range(0, train.Count)];
-        new Random(HashCode.Combine(seed, 0xba1)).Shuffle(order);
+        new Random(StableSeed.Combine(seed, 0xba1)).Shuffle(order);
         int held = (int)Math.Round(train.Count * share);
         return ([.. order.Skip(held).Order().Select(i => train[i])], [.. order.Take(held).Order().Select(i => train[i])]);
     }
@@ -210,6 +216,17 @@ public sealed class Trainer
     {
         using var noGrad = no_grad();
         return model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
+    }
+
+    /// <summary>Folds the current weights into a running mean of <paramref name="count"/> snapshots (the first call starts it).</summary>
+    Dictionary<string, Tensor> Accumulate(Dictionary<string, Tensor>? mean, int count)
+    {
+        if (mean is null) return Snapshot();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        foreach (var (key, value) in model.state_dict())
+            if (value.is_floating_point()) mean[key].add_(value.detach().sub(mean[key]), alpha: 1.0 / count);
+        return mean;
     }
 
     void Restore(Dictionary<string, Tensor> weights)

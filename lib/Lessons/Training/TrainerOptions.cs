@@ -31,6 +31,11 @@ public sealed record TrainerOptions
     public double WordDropout { get; init; }
     /// <summary>Label smoothing of the training loss (0 = plain cross-entropy). Test loss is always plain cross-entropy.</summary>
     public double LabelSmoothing { get; init; }
+    /// <summary>
+    /// Weight averaging (SWA-style): the model ends with the mean of the weights after each of the last N epochs, and
+    /// the last epoch's test metrics are those of the average (1 = off). Applies only when the run reaches its final epoch.
+    /// </summary>
+    public int AverageLastEpochs { get; init; } = 1;
     /// <summary>Sort by length inside shuffled chunks (<see cref="Batching.BucketSampler"/>): less padding, same randomness.</summary>
     public bool Bucketed { get; init; } = true;
     /// <summary>Seeds batch order, dropout masks and the validation hold-out.</summary>

@@ -52,4 +52,15 @@ public sealed class TrainCommandTests
         Assert.All(epochs, e => Assert.InRange(e.GetProperty("testAccuracy").GetDouble(), 0, 1));
         Assert.All(epochs, e => Assert.True(e.GetProperty("samplesPerSecond").GetDouble() > 0));
     }
+
+    [Fact]
+    public void The_recipes_small_embedding_start_applies_unless_the_command_line_overrides_it()
+    {
+        var run = new TrainCommand.TrainRun("lstm", false, 1, false, 64, 32, Lessons.Training.Recipe.Training,
+            EmbeddingInitStd: null, Dropout: null, Readout: null, MinFreq: 2, Limit: null, DataFolder: null);
+
+        Assert.Equal(0.1, run.Classifier(100).EmbeddingInitStd);
+        Assert.Equal(1.0, (run with { EmbeddingInitStd = 1.0 }).Classifier(100).EmbeddingInitStd);
+        Assert.Equal(Lessons.Models.Readout.MaxMean, (run with { Readout = Lessons.Models.Readout.MaxMean }).Classifier(100).Readout);
+    }
 }

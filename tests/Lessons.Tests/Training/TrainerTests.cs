@@ -117,4 +117,29 @@ public sealed class TrainerTests
         Assert.Equal(trainer.ValidationAccuracy.Max(), trainer.ValidationAccuracy[trainer.KeptEpoch - 1]);
         Assert.Equal(150L, history.Epochs[0].SamplesSeen);
     }
+
+    [Fact]
+    public void Averaging_the_last_epochs_ends_with_the_mean_of_their_weights()
+    {
+        var train = OrderTask.Make(96, 1);
+        var test = OrderTask.Make(20, 2);
+        var epochWeights = new List<Dictionary<string, Tensor>>();
+        random.manual_seed(0);
+        using (var plain = new RecurrentClassifier(Small()))
+        {
+            var trainer = new Trainer(plain, TwoClasses, Quick(3));
+            trainer.EpochCompleted += _ => epochWeights.Add(plain.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone()));
+            trainer.Fit(train, test);
+        }
+        random.manual_seed(0);
+        using var averaged = new RecurrentClassifier(Small());
+        new Trainer(averaged, TwoClasses, Quick(3) with { AverageLastEpochs = 2 }).Fit(train, test);
+
+        foreach (var (key, value) in averaged.state_dict())
+        {
+            var mean = (epochWeights[1][key] + epochWeights[2][key]) / 2;
+            Assert.True((value - mean).abs().max().item<float>() < 1e-6f, $"{key} is not the mean of epochs 2 and 3");
+        }
+        Assert.True((epochWeights[2]["head.weight"] - epochWeights[1]["head.weight"]).abs().max().item<float>() > 1e-4f);
+    }
 }
