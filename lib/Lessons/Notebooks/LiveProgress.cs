@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Lessons.Training;
 using Microsoft.DotNet.Interactive;
-using Microsoft.AspNetCore.Html;
+using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Lessons.Notebooks;
@@ -12,37 +12,49 @@ namespace Lessons.Notebooks;
 /// Shows a training run while it happens. In a notebook: one display, updated in place (a progress bar for the
 /// running epoch above a table of the finished ones), so a run leaves one output, not hundreds of lines.
 /// Outside a notebook: one console line per finished epoch.
+/// It publishes the display events itself, with the HTML as an explicit text/html value under one id: no HtmlString
+/// (whose assembly version differs between .NET Interactive hosts such as dotnet-repl) and no DisplayedValue handle
+/// (whose id differs from the shown output's in .NET Interactive 1.0.x; see <see cref="LiveDisplay"/>).
 /// </summary>
 public sealed class LiveProgress : IProgress<TrainingProgress>
 {
     readonly string name;
     readonly List<EpochMetrics> finished = [];
-    readonly DisplayedValue? display;
+    readonly KernelInvocationContext? context;
+    readonly string id = Guid.NewGuid().ToString("N");
     TrainingProgress? current;
 
-    LiveProgress(string name, DisplayedValue? display) => (this.name, this.display) = (name, display);
+    LiveProgress(string name, KernelInvocationContext? context) => (this.name, this.context) = (name, context);
 
     /// <summary>Starts showing the run called <paramref name="name"/>.</summary>
     public static LiveProgress Show(string name)
     {
-        // Through the invocation context, not value.Display(): that returns a handle whose id differs from the shown
-        // output's, so its updates would never land (see LiveDisplay).
-        var shown = KernelInvocationContext.Current is { } context ? context.Display(new HtmlString(Header(name)), "text/html") : null;
-        return new LiveProgress(name, shown);
+        var progress = new LiveProgress(name, KernelInvocationContext.Current);
+        progress.Publish(Header(name), first: true);
+        return progress;
     }
 
     public void Report(TrainingProgress value)
     {
         current = value;
-        display?.Update(new HtmlString(Render()));
+        Publish(Render(), first: false);
     }
 
     /// <summary>Call when an epoch's test evaluation is in.</summary>
     public void EpochCompleted(EpochMetrics epoch)
     {
         finished.Add(epoch);
-        if (display is not null) display.Update(new HtmlString(Render()));
-        else Console.WriteLine(Line(name, epoch));
+        if (context is null) Console.WriteLine(Line(name, epoch));
+        else Publish(Render(), first: false);
+    }
+
+    void Publish(string html, bool first)
+    {
+        if (context is null) return;
+        FormattedValue[] formatted = [new("text/html", html)];
+        context.Publish(first
+            ? new DisplayedValueProduced(html, context.Command, formatted, id)
+            : new DisplayedValueUpdated(html, id, context.Command, formatted));
     }
 
     /// <summary>One line for an epoch, test accuracy first (the number that says how the model will do on new text).</summary>
