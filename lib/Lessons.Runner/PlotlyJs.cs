@@ -30,7 +30,7 @@ public static partial class PlotlyJs
         return (width.Success ? int.Parse(width.Groups[1].Value) : 700, height.Success ? int.Parse(height.Groups[1].Value) : 500);
     }
 
-    [GeneratedRegex("var layout = \\{\"width\":(\\d+)")]
+    [GeneratedRegex("var layout = \\{[^\\n]*?\"width\":(\\d+)")]
     private static partial Regex WidthPattern();
 
     [GeneratedRegex("var layout = \\{[^\\n]*?\"height\":(\\d+)")]
