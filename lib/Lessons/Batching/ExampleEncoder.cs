@@ -21,18 +21,16 @@ public static class ExampleEncoder
     {
         if (tokens.Count != labels.Count) throw new ArgumentException($"{tokens.Count} token lists but {labels.Count} labels.", nameof(labels));
         var examples = new EncodedExample[tokens.Count];
-        for (int i = 0; i < examples.Length; i++)
-        {
-            int[] ids = vocabulary.NGrams > 1 ? vocabulary.Encode(NGrams.Expand(tokens[i], vocabulary.NGrams)) : vocabulary.Encode(tokens[i]);
-            examples[i] = new EncodedExample(ids.Length > 0 ? ids : [Vocabulary.Unk], labels[i]);
-        }
+        for (int i = 0; i < examples.Length; i++) examples[i] = new EncodedExample(EncodeTokens(tokens[i], vocabulary), labels[i]);
         return examples;
     }
 
     /// <summary>Encodes one headline the way the training data was encoded (for predictions).</summary>
-    public static int[] Encode(string text, Vocabulary vocabulary)
+    public static int[] Encode(string text, Vocabulary vocabulary) => EncodeTokens(BasicEnglishTokenizer.Tokenize(text), vocabulary);
+
+    /// <summary>One headline's tokens as ids: n-grams added when the vocabulary has them, and never an empty row.</summary>
+    static int[] EncodeTokens(string[] tokens, Vocabulary vocabulary)
     {
-        var tokens = BasicEnglishTokenizer.Tokenize(text);
         int[] ids = vocabulary.NGrams > 1 ? vocabulary.Encode(NGrams.Expand(tokens, vocabulary.NGrams)) : vocabulary.Encode(tokens);
         return ids.Length > 0 ? ids : [Vocabulary.Unk];
     }
