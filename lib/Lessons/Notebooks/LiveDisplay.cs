@@ -1,4 +1,5 @@
-using System.Reflection;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Lessons.Notebooks;
 
@@ -10,16 +11,15 @@ namespace Lessons.Notebooks;
 /// </code>
 /// Why not <c>value.Display()</c>: in .NET Interactive 1.0.0-beta.26120.1 and the dotnet-interactive tool 1.0.712001,
 /// <c>Display()</c> shows one DisplayedValue and returns another with a different id, so its <c>Update</c> targets an
-/// output that does not exist (Jupyter ignores it; the first value stays). This goes through the kernel's public
-/// <c>KernelInvocationContext.Current.Display(..)</c>, whose handle keeps the id it was shown under. It finds the
-/// kernel by reflection (the library does not reference .NET Interactive); outside a notebook it writes lines to the console.
+/// output that does not exist (Jupyter ignores it; the first value stays). This goes through the kernel's
+/// <c>KernelInvocationContext.Current.Display(..)</c>, whose handle keeps the id it was shown under. Outside a notebook
+/// it writes lines to the console.
 /// </summary>
 public sealed class LiveDisplay
 {
-    readonly object? handle;        // Microsoft.DotNet.Interactive.Formatting.DisplayedValue
-    readonly MethodInfo? update;
+    readonly DisplayedValue? handle;
 
-    LiveDisplay(object? handle) => (this.handle, update) = (handle, handle?.GetType().GetMethod("Update", [typeof(object)]));
+    LiveDisplay(DisplayedValue? handle) => this.handle = handle;
 
     /// <summary>True when the value went to a notebook output (false: to the console).</summary>
     public bool InNotebook => handle is not null;
@@ -27,8 +27,7 @@ public sealed class LiveDisplay
     /// <summary>Shows <paramref name="value"/> as a new output of the running cell (in a notebook), else prints it.</summary>
     public static LiveDisplay Show(object value)
     {
-        if (KernelDisplay() is { } display && display.Context() is { } context)
-            return new LiveDisplay(display.Method.Invoke(null, [context, value, Array.Empty<string>()]));
+        if (KernelInvocationContext.Current is { } context) return new LiveDisplay(context.Display(value));
         Console.WriteLine(value);
         return new LiveDisplay(null);
     }
@@ -36,23 +35,7 @@ public sealed class LiveDisplay
     /// <summary>Replaces the shown value (in a notebook), else prints the new one.</summary>
     public void Update(object value)
     {
-        if (handle is not null && update is not null) update.Invoke(handle, [value]);
+        if (handle is not null) handle.Update(value);
         else Console.WriteLine(value);
-    }
-
-    sealed record Display(MethodInfo Method, PropertyInfo Current)
-    {
-        public object? Context() => Current.GetValue(null);
-    }
-
-    static Display? KernelDisplay()
-    {
-        var interactive = AppDomain.CurrentDomain.GetAssemblies()
-            .FirstOrDefault(a => a.GetName().Name == "Microsoft.DotNet.Interactive");
-        var contextType = interactive?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext");
-        var current = contextType?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static);
-        var method = interactive?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContextExtensions")
-            ?.GetMethod("Display", BindingFlags.Public | BindingFlags.Static, [contextType!, typeof(object), typeof(string[])]);
-        return method is not null && current is not null ? new Display(method, current) : null;
     }
 }
