@@ -1,0 +1,118 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+
+namespace Lessons.Models.Packed;
+
+/// <summary>
+/// The arithmetic of one LSTM layer, one direction, over a packed batch: forward and backward through time, on plain
+/// float spans in PyTorch's layout (gate blocks input, forget, candidate, output). Only real tokens are computed:
+/// step t touches the <c>BatchSizes[t]</c> sequences still running, never padding.
+/// <code>
+///   gates = x·W_ihᵀ + b_ih + b_hh  (given: one matrix product for all rows)  + h_prev·W_hhᵀ
+///   i, f, o = σ(gates),  g = tanh(gates)
+///   c = f ⊙ c_prev + i ⊙ g,   h = o ⊙ tanh(c)
+/// </code>
+/// Each row's states sit side by side in the tape: h at <c>row·2H</c>, c at <c>row·2H + H</c>.
+/// </summary>
+static class PackedLstmKernel
+{
+    /// <summary>
+    /// Runs the direction over every step. <paramref name="inputGates"/> [rows, 4H] holds x·W_ihᵀ + biases; the tape
+    /// receives the activated gates and the states of every row (the initial state is zero).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised code from the first batch on
+    public static void Forward(PackedLstmTape tape, ReadOnlySpan<float> inputGates)
+    {
+        var layout = tape.Layout;
+        int h = tape.Hidden, g4 = 4 * h;
+        Span<float> gates = tape.Gates, states = tape.States;
+        ReadOnlySpan<float> weightHhT = tape.WeightHhT;
+        foreach (int t in layout.StepOrder(tape.Reverse))
+        {
+            for (int r = 0; r < layout.BatchSizes[t]; r++)
+            {
+                int row = layout.Offsets[t] + r, previous = layout.Previous(t, r, tape.Reverse);
+                var a = gates.Slice(row * g4, g4);
+                inputGates.Slice(row * g4, g4).CopyTo(a);
+                if (previous >= 0)
+                {
+                    // a += h_prev · W_hhᵀ: each hidden unit adds its weights to all 4H gates.
+                    var hPrevious = states.Slice(previous * 2 * h, h);
+                    for (int k = 0; k < h; k++) TensorPrimitives.MultiplyAdd(weightHhT.Slice(k * g4, g4), hPrevious[k], a, a);
+                }
+                Span<float> i = a[..h], f = a.Slice(h, h), cand = a.Slice(2 * h, h), o = a.Slice(3 * h, h);
+                TensorPrimitives.Sigmoid(a[..(2 * h)], a[..(2 * h)]);   // input and forget gates, side by side
+                TensorPrimitives.Tanh(cand, cand);
+                TensorPrimitives.Sigmoid(o, o);
+
+                Span<float> hNew = states.Slice(row * 2 * h, h), c = states.Slice(row * 2 * h + h, h);
+                TensorPrimitives.Multiply(i, cand, c);
+                if (previous >= 0) TensorPrimitives.MultiplyAdd(f, states.Slice(previous * 2 * h + h, h), c, c);
+                TensorPrimitives.Tanh(c, hNew);
+                TensorPrimitives.Multiply(hNew, o, hNew);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Backpropagation through time. <paramref name="gradStates"/> [rows, 2H] is the gradient arriving at every row's
+    /// h and c from outside (the layer's output, the final states); the result is the gradient of every row's gate
+    /// pre-activations, written to <paramref name="gradGates"/> [rows, 4H]. That is the gradient of the input gates;
+    /// W_hh's gradient is gradGatesᵀ · h_prev (see <see cref="PreviousHidden"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(PackedLstmTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates)
+    {
+        var layout = tape.Layout;
+        int h = tape.Hidden, g4 = 4 * h;
+        ReadOnlySpan<float> gates = tape.Gates, states = tape.States, weightHhT = tape.WeightHhT;
+        // What flows back into each sequence's h and c from the step after it (in reading order).
+        var dh = new float[layout.Sequences * h];
+        var dc = new float[layout.Sequences * h];
+        Span<float> tanhC = stackalloc float[h];
+        foreach (int t in layout.StepOrder(!tape.Reverse))
+        {
+            for (int r = 0; r < layout.BatchSizes[t]; r++)
+            {
+                int row = layout.Offsets[t] + r, previous = layout.Previous(t, r, tape.Reverse);
+                Span<float> dhr = dh.AsSpan(r * h, h), dcr = dc.AsSpan(r * h, h);
+                TensorPrimitives.Add(dhr, gradStates.Slice(row * 2 * h, h), dhr);
+                TensorPrimitives.Add(dcr, gradStates.Slice(row * 2 * h + h, h), dcr);
+
+                var a = gates.Slice(row * g4, g4);
+                ReadOnlySpan<float> i = a[..h], f = a.Slice(h, h), cand = a.Slice(2 * h, h), o = a.Slice(3 * h, h);
+                TensorPrimitives.Tanh(states.Slice(row * 2 * h + h, h), tanhC);
+                var cPrevious = previous >= 0 ? states.Slice(previous * 2 * h + h, h) : default;
+                var da = gradGates.Slice(row * g4, g4);
+                for (int j = 0; j < h; j++)
+                {
+                    float dOut = dhr[j] * tanhC[j];                                           // h = o ⊙ tanh(c)
+                    float dCell = dcr[j] + dhr[j] * o[j] * (1 - tanhC[j] * tanhC[j]);
+                    da[j] = dCell * cand[j] * i[j] * (1 - i[j]);                              // input gate, through σ
+                    da[h + j] = previous >= 0 ? dCell * cPrevious[j] * f[j] * (1 - f[j]) : 0; // forget gate
+                    da[2 * h + j] = dCell * i[j] * (1 - cand[j] * cand[j]);                   // candidate, through tanh
+                    da[3 * h + j] = dOut * o[j] * (1 - o[j]);                                 // output gate
+                    dcr[j] = dCell * f[j];                                                    // into c_prev
+                }
+                // into h_prev: W_hh · da, one dot product per hidden unit.
+                for (int k = 0; k < h; k++) dhr[k] = TensorPrimitives.Dot(weightHhT.Slice(k * g4, g4), da);
+            }
+        }
+    }
+
+    /// <summary>[rows, H]: the hidden state each row started from (zero where the direction starts a sequence).</summary>
+    public static void PreviousHidden(PackedLstmTape tape, Span<float> destination)
+    {
+        var layout = tape.Layout;
+        int h = tape.Hidden;
+        ReadOnlySpan<float> states = tape.States;
+        for (int t = 0; t < layout.Steps; t++)
+            for (int r = 0; r < layout.BatchSizes[t]; r++)
+            {
+                int row = layout.Offsets[t] + r, previous = layout.Previous(t, r, tape.Reverse);
+                var target = destination.Slice(row * h, h);
+                if (previous >= 0) states.Slice(previous * 2 * h, h).CopyTo(target);
+                else target.Clear();
+            }
+    }
+}
