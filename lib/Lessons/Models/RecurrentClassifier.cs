@@ -112,9 +112,9 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
             };
         }
 
-        // On the CPU a packed LSTM runs on the kit's kernel (same results, see PackedLstm); elsewhere on the built-in layer.
-        if (recurrent is LSTM packedLstm && PackedLstm.Serves(embedded))
-            return PackedLstm.Run(packedLstm, embedded, lengths, Options.Layers, Options.Bidirectional, Options.Layers > 1 ? Options.LayerDropout : 0);
+        // On the CPU a packed LSTM runs on the kit's kernel (same results, see PackedRecurrence); elsewhere on the built-in layer.
+        if (recurrent is LSTM && PackedRecurrence.Serves(recurrent, embedded, packed: true))
+            return PackedRecurrence.Run(recurrent, embedded, lengths, Options.Layers, Options.Bidirectional, Options.Layers > 1 ? Options.LayerDropout : 0);
 
         // pack_padded_sequence wants the lengths on the CPU; enforce_sorted: false sorts inside and restores the order.
         using var packed = Rnn.pack_padded_sequence(embedded, lengths.cpu(), batch_first: true, enforce_sorted: false);

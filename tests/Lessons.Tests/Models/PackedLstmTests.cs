@@ -45,7 +45,7 @@ public class PackedLstmTests
         lstm.zero_grad();
 
         var xKernel = data.clone().requires_grad_(true);
-        var run = PackedLstm.Run(lstm, xKernel, lengths, layers, bidirectional, layerDropout: 0);
+        var run = PackedRecurrence.Run(lstm, xKernel, lengths, layers, bidirectional, layerDropout: 0);
         Loss(run.Output, run.HiddenN, run.CellN!).backward();
 
         Assert.True(ModelTestData.MaxDifference(outExpected, run.Output) < 1e-5f, "outputs differ");
@@ -68,7 +68,7 @@ public class PackedLstmTests
         var withNaNPadding = data.clone();
         for (int b = 0; b < Lengths.Length; b++) withNaNPadding[b, (int)Lengths[b]..] = float.NaN;   // padding the kernel must not read
 
-        var run = PackedLstm.Run(lstm, withNaNPadding, tensor(Lengths), 1, true, 0);
+        var run = PackedRecurrence.Run(lstm, withNaNPadding, tensor(Lengths), 1, true, 0);
 
         Assert.False(run.Output.isnan().any().item<bool>(), "a padding value reached the output");
         for (int b = 0; b < Lengths.Length; b++)
@@ -82,7 +82,7 @@ public class PackedLstmTests
         using var scope = NewDisposeScope();
         manual_seed(23);
         using var lstm = nn.LSTM(Input, Hidden, batchFirst: true);
-        var run = PackedLstm.Run(lstm, randn(Lengths.Length, 7, Input), tensor(Lengths), 1, false, 0);
+        var run = PackedRecurrence.Run(lstm, randn(Lengths.Length, 7, Input), tensor(Lengths), 1, false, 0);
         run.HiddenN.sum().backward();   // c_n and the per-step outputs get no gradient
         Assert.True(lstm.parameters().All(p => p.grad is not null && !p.grad.isnan().any().item<bool>()));
     }

@@ -51,6 +51,12 @@ public sealed class PackedLayout
     /// <summary>The layout of a PackedSequence's <c>batch_sizes</c> tensor.</summary>
     public static PackedLayout Of(Tensor batchSizes) => new(batchSizes.data<long>().ToArray());
 
+    /// <summary>
+    /// A padded batch read as a packed one: every one of the <paramref name="sequences"/> runs all
+    /// <paramref name="steps"/> steps (padding included), so step t is rows <c>t·B .. t·B + B</c> (time-major).
+    /// </summary>
+    public static PackedLayout AllSteps(long sequences, long steps) => new(Enumerable.Repeat(sequences, checked((int)steps)).ToArray());
+
     /// <summary>The steps in the order a direction reads them: 0, 1, ... forward; last to first in reverse.</summary>
     public IEnumerable<int> StepOrder(bool reverse)
     {
@@ -67,6 +73,9 @@ public sealed class PackedLayout
 
     /// <summary>The row where the given direction finishes reading sequence r: its last token forward, its first in reverse.</summary>
     public int Last(int sequence, bool reverse) => reverse ? sequence : Offsets[Lengths[sequence] - 1] + sequence;
+
+    /// <summary>For every sequence (sorted order), the row where the given direction finishes reading it (see <see cref="Last"/>).</summary>
+    public long[] LastRows(bool reverse) => [.. Enumerable.Range(0, Sequences).Select(r => (long)Last(r, reverse))];
 
     /// <summary>
     /// For every packed row, its position in the flattened padded batch [B x steps] (batch-first, caller's row order):

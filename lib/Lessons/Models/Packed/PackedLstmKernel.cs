@@ -12,16 +12,25 @@ namespace Lessons.Models.Packed;
 ///   i, f, o = σ(gates),  g = tanh(gates)
 ///   c = f ⊙ c_prev + i ⊙ g,   h = o ⊙ tanh(c)
 /// </code>
-/// Each row's states sit side by side in the tape: h at <c>row·2H</c>, c at <c>row·2H + H</c>.
+/// Each row's states sit side by side in the tape: h at <c>row·2H</c>, c at <c>row·2H + H</c>. Both biases fold into
+/// the input gates, so the kernel adds none itself.
 /// </summary>
-static class PackedLstmKernel
+sealed class PackedLstmKernel : IPackedKernel<PackedLstmTape>
 {
+    PackedLstmKernel() { }
+
+    public static string Name => "LSTM";
+    public static int GateBlocks => 4;
+    public static int StateBlocks => 2;
+    public static bool AddsHiddenBias => false;
+    public static PackedLstmTape NewTape(PackedLayout layout, bool reverse, int hidden) => new(layout, reverse, hidden);
+
     /// <summary>
     /// Runs the direction over every step. <paramref name="inputGates"/> [rows, 4H] holds x·W_ihᵀ + biases; the tape
-    /// receives the activated gates and the states of every row (the initial state is zero).
+    /// receives the activated gates and the states of every row (the initial state is zero). No hidden bias.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised code from the first batch on
-    public static void Forward(PackedLstmTape tape, ReadOnlySpan<float> inputGates)
+    public static void Forward(PackedLstmTape tape, ReadOnlySpan<float> inputGates, ReadOnlySpan<float> hiddenBias)
     {
         var layout = tape.Layout;
         int h = tape.Hidden, g4 = 4 * h;
@@ -57,11 +66,12 @@ static class PackedLstmKernel
     /// <summary>
     /// Backpropagation through time. <paramref name="gradStates"/> [rows, 2H] is the gradient arriving at every row's
     /// h and c from outside (the layer's output, the final states); the result is the gradient of every row's gate
-    /// pre-activations, written to <paramref name="gradGates"/> [rows, 4H]. That is the gradient of the input gates;
-    /// W_hh's gradient is gradGatesᵀ · h_prev (see <see cref="PreviousHidden"/>).
+    /// pre-activations, written to <paramref name="gradGates"/> [rows, 4H]. That is the gradient of the input gates and,
+    /// the biases being folded, of the hidden side too (<paramref name="gradHiddenGates"/> is the same span);
+    /// W_hh's gradient is gradGatesᵀ · h_prev (see <see cref="PackedTape.PreviousHidden"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(PackedLstmTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates)
+    public static void Backward(PackedLstmTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates)
     {
         var layout = tape.Layout;
         int h = tape.Hidden, g4 = 4 * h;
@@ -98,21 +108,5 @@ static class PackedLstmKernel
                 for (int k = 0; k < h; k++) dhr[k] = TensorPrimitives.Dot(weightHhT.Slice(k * g4, g4), da);
             }
         }
-    }
-
-    /// <summary>[rows, H]: the hidden state each row started from (zero where the direction starts a sequence).</summary>
-    public static void PreviousHidden(PackedLstmTape tape, Span<float> destination)
-    {
-        var layout = tape.Layout;
-        int h = tape.Hidden;
-        ReadOnlySpan<float> states = tape.States;
-        for (int t = 0; t < layout.Steps; t++)
-            for (int r = 0; r < layout.BatchSizes[t]; r++)
-            {
-                int row = layout.Offsets[t] + r, previous = layout.Previous(t, r, tape.Reverse);
-                var target = destination.Slice(row * h, h);
-                if (previous >= 0) states.Slice(previous * 2 * h, h).CopyTo(target);
-                else target.Clear();
-            }
     }
 }
