@@ -41,6 +41,8 @@ public static class PackedRecurrence
     public static RecurrentRun Run(nn.Module layer, Tensor input, Tensor? lengths, int layers, bool bidirectional, double layerDropout) => layer switch
     {
         LSTM => Run<PackedLstmKernel, PackedLstmTape>(layer, input, lengths, layers, bidirectional, layerDropout),
+        GRU => Run<PackedGruKernel, PackedGruTape>(layer, input, lengths, layers, bidirectional, layerDropout),
+        RNN => Run<PackedRnnKernel, PackedTape>(layer, input, lengths, layers, bidirectional, layerDropout),
         _ => throw new ArgumentException($"no packed kernel for {layer.GetType().Name}; use the built-in layer", nameof(layer)),
     };
 

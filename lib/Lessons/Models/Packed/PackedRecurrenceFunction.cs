@@ -45,6 +45,7 @@ sealed class PackedRecurrenceFunction<TKernel, TTape> : SingleTensorFunction<Pac
 
         var tape = TKernel.NewTape(layout, reverse, hidden);
         using (var weightT = weightHh.t().contiguous()) Floats(weightT).CopyTo(tape.WeightHhT);
+        using (var weight = weightHh.contiguous()) Floats(weight).CopyTo(tape.WeightHh);
         using (var gatesIn = inputGates.contiguous())
         {
             if (!TKernel.AddsHiddenBias) TKernel.Forward(tape, Floats(gatesIn), hiddenBias: default);
@@ -71,7 +72,7 @@ sealed class PackedRecurrenceFunction<TKernel, TTape> : SingleTensorFunction<Pac
         tape.Release();
         var gradWeightHh = gradHiddenGates.t().mm(previousHidden);   // [gates x H, rows] · [rows, H]
         List<Tensor> grads = [null!, null!, null!, gradGates.MoveToOuterDisposeScope(), gradWeightHh.MoveToOuterDisposeScope()];
-        if (TKernel.AddsHiddenBias) grads.Add(gradHiddenGates.sum(0).MoveToOuterDisposeScope());
+        if (TKernel.AddsHiddenBias) grads.Add(gradHiddenGates.sum(dim: 0).MoveToOuterDisposeScope());   // b_hh
         return grads;
     }
 

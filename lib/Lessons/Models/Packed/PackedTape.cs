@@ -4,13 +4,14 @@ namespace Lessons.Models.Packed;
 
 /// <summary>
 /// What a packed kernel's forward pass keeps for its backward pass: every row's states (h first, then whatever else the
-/// cell carries, e.g. the LSTM's c), the recurrent weights it used, and the kernel's own extras (a subclass names them).
+/// cell carries, e.g. the LSTM's c), the recurrent weights it used (both ways round: the forward pass reads them by
+/// hidden unit, the backward pass by gate), and the kernel's own extras (a subclass names them).
 /// The arrays come from the shared pool and go back to it after the backward pass (or at once when no backward pass will
 /// follow).
 /// </summary>
 class PackedTape
 {
-    const int StatesSlot = 0, WeightSlot = 1, FirstExtraSlot = 2;
+    const int StatesSlot = 0, WeightTransposedSlot = 1, WeightSlot = 2, FirstExtraSlot = 3;
     readonly float[]?[] arrays;
     readonly int[] lengths;
 
@@ -32,7 +33,7 @@ class PackedTape
         Hidden = hidden;
         StateWidth = stateBlocks * hidden;
         GateWidth = gateBlocks * hidden;
-        lengths = [layout.Rows * StateWidth, hidden * GateWidth, .. extraLengths];
+        lengths = [layout.Rows * StateWidth, hidden * GateWidth, GateWidth * hidden, .. extraLengths];
         arrays = [.. lengths.Select(ArrayPool<float>.Shared.Rent)];
     }
 
@@ -40,7 +41,10 @@ class PackedTape
     public Span<float> States => Slot(StatesSlot);
 
     /// <summary>[H, gate blocks x H]: weight_hh transposed, so that one hidden unit's weights to all gates are contiguous.</summary>
-    public Span<float> WeightHhT => Slot(WeightSlot);
+    public Span<float> WeightHhT => Slot(WeightTransposedSlot);
+
+    /// <summary>[gate blocks x H, H]: weight_hh as it is, so that one gate's weights from all hidden units are contiguous.</summary>
+    public Span<float> WeightHh => Slot(WeightSlot);
 
     /// <summary>The kernel's own array number <paramref name="index"/> (in the order of the constructor's extra lengths).</summary>
     protected Span<float> Extra(int index) => Slot(FirstExtraSlot + index);
