@@ -101,6 +101,10 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     {
         TokenBatchShape.Check(tokens, lengths);
         var embedded = embeddingDropout.call(embedding.call(tokens));
+        // On the CPU the kit's kernels run the layer where they beat LibTorch (same results, see PackedRecurrence):
+        // GRU and RNN packed or padded, LSTM packed. Elsewhere the built-in layer runs.
+        if (PackedRecurrence.Serves(recurrent, embedded, Options.Packed))
+            return PackedRecurrence.Run(recurrent, embedded, Options.Packed ? lengths : null, Options.Layers, Options.Bidirectional, Options.Layers > 1 ? Options.LayerDropout : 0);
         if (!Options.Packed)
         {
             return recurrent switch
@@ -111,10 +115,6 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
                 _ => throw new InvalidOperationException("unexpected recurrent layer"),
             };
         }
-
-        // On the CPU a packed LSTM runs on the kit's kernel (same results, see PackedRecurrence); elsewhere on the built-in layer.
-        if (recurrent is LSTM && PackedRecurrence.Serves(recurrent, embedded, packed: true))
-            return PackedRecurrence.Run(recurrent, embedded, lengths, Options.Layers, Options.Bidirectional, Options.Layers > 1 ? Options.LayerDropout : 0);
 
         // pack_padded_sequence wants the lengths on the CPU; enforce_sorted: false sorts inside and restores the order.
         using var packed = Rnn.pack_padded_sequence(embedded, lengths.cpu(), batch_first: true, enforce_sorted: false);
