@@ -43,12 +43,7 @@ sealed class PackedLstmKernel : IPackedKernel<PackedLstmTape>
                 int row = layout.Offsets[t] + r, previous = layout.Previous(t, r, tape.Reverse);
                 var a = gates.Slice(row * g4, g4);
                 inputGates.Slice(row * g4, g4).CopyTo(a);
-                if (previous >= 0)
-                {
-                    // a += h_prev · W_hhᵀ: each hidden unit adds its weights to all 4H gates.
-                    var hPrevious = states.Slice(previous * 2 * h, h);
-                    for (int k = 0; k < h; k++) TensorPrimitives.MultiplyAdd(weightHhT.Slice(k * g4, g4), hPrevious[k], a, a);
-                }
+                if (previous >= 0) VectorMatrix.MultiplyAdd(states.Slice(previous * 2 * h, h), weightHhT, a);   // a += h_prev · W_hhᵀ
                 Span<float> i = a[..h], f = a.Slice(h, h), cand = a.Slice(2 * h, h), o = a.Slice(3 * h, h);
                 TensorPrimitives.Sigmoid(a[..(2 * h)], a[..(2 * h)]);   // input and forget gates, side by side
                 TensorPrimitives.Tanh(cand, cand);
