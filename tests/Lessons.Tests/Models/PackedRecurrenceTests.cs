@@ -51,11 +51,13 @@ public class PackedRecurrenceTests
         using (output) return (Rnn.pad_packed_sequence(output, batch_first: true, total_length: Steps).Item1, hN, cN);
     }
 
+    public static TheoryData<CellKind> Kinds => [CellKind.Rnn, CellKind.Lstm, CellKind.Gru];
+
     /// <summary>Every kind, 1 or 2 layers, one or both directions, packed or padded; the wide hidden size for the deepest.</summary>
     public static TheoryData<CellKind, int, bool, bool, int> Configurations()
     {
         var data = new TheoryData<CellKind, int, bool, bool, int>();
-        foreach (var kind in new[] { CellKind.Rnn, CellKind.Lstm, CellKind.Gru })
+        foreach (var kind in Kinds)
             foreach (bool packed in new[] { true, false })
             {
                 foreach (int layers in new[] { 1, 2 })
@@ -105,9 +107,7 @@ public class PackedRecurrenceTests
     }
 
     [Theory]
-    [InlineData(CellKind.Rnn)]
-    [InlineData(CellKind.Lstm)]
-    [InlineData(CellKind.Gru)]
+    [MemberData(nameof(Kinds))]
     public void Packed_padding_steps_are_zero_and_never_computed(CellKind kind)
     {
         using var scope = NewDisposeScope();
@@ -126,9 +126,7 @@ public class PackedRecurrenceTests
     }
 
     [Theory]
-    [InlineData(CellKind.Rnn)]
-    [InlineData(CellKind.Lstm)]
-    [InlineData(CellKind.Gru)]
+    [MemberData(nameof(Kinds))]
     public void Only_the_outputs_used_by_the_loss_need_gradients(CellKind kind)
     {
         using var scope = NewDisposeScope();
