@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lessons.Batching;
 using Lessons.Data;
 using Lessons.Models;
+using Lessons.Models.Packed;
 using Lessons.Runtime;
 using Lessons.Training;
 using Spectre.Console;
@@ -43,9 +44,10 @@ public static class BenchCommand
         var referenceThreads = new Option<int>("--reference-threads") { Description = "threads for the PyTorch reference", DefaultValueFactory = _ => 2 };
         var batch = new Option<int>("--batch") { Description = "batch size (the lesson's is 16)", DefaultValueFactory = _ => 16 };
         var dense = new Option<bool>("--dense-embedding") { Description = "dense embedding gradients and a dense Adam step over the whole table (to see what sparse saves)" };
+        var builtIn = new Option<bool>("--built-in") { Description = "run every layer on LibTorch's own path, without the kit's packed/GRU/RNN kernels (to see what they save)" };
         var only = new Option<string?>("--only") { Description = "comma-separated configuration names to run (e.g. \"LSTM,GRU\")" };
         var command = new Command("bench", "Training speed (samples/s) of the lesson's configurations on the data in LESSONS_DATA; optionally against the PyTorch original.");
-        foreach (var o in new Option[] { reps, json, reference, threads, referenceThreads, batch, only, dense }) command.Options.Add(o);
+        foreach (var o in new Option[] { reps, json, reference, threads, referenceThreads, batch, only, dense, builtIn }) command.Options.Add(o);
 
         command.SetAction(parse =>
         {
@@ -53,7 +55,7 @@ public static class BenchCommand
             {
                 TorchRuntime.EnsureReady();
                 return Run(parse.GetValue(reps), parse.GetValue(json), parse.GetValue(reference), parse.GetValue(threads),
-                    parse.GetValue(referenceThreads), parse.GetValue(batch), parse.GetValue(only), parse.GetValue(dense));
+                    parse.GetValue(referenceThreads), parse.GetValue(batch), parse.GetValue(only), parse.GetValue(dense), parse.GetValue(builtIn));
             }
             catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or InvalidOperationException or IOException)
             {
@@ -67,7 +69,7 @@ public static class BenchCommand
     public sealed record Row(string Name, int Threads, double[] SamplesPerSecond, double Median, double PaddingShare, PhaseTimings Phases,
         double SamplesPerCpuSecond, double? ReferenceSamplesPerSecond, double? Speedup);
 
-    static int Run(int reps, bool asJson, bool withReference, int threads, int referenceThreads, int batchSize, string? only, bool dense)
+    static int Run(int reps, bool asJson, bool withReference, int threads, int referenceThreads, int batchSize, string? only, bool dense, bool builtIn)
     {
         string? script = null;
         if (withReference)
@@ -85,8 +87,9 @@ public static class BenchCommand
                 .Select(n => Configurations.FirstOrDefault(c => c.Name.Equals(n, StringComparison.OrdinalIgnoreCase))
                     ?? throw new InvalidOperationException($"No configuration \"{n}\"; choose from {string.Join(", ", Configurations.Select(c => c.Name))}."))];
 
-        AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} training headlines, vocabulary {data.Vocabulary.Count:N0}; batch {batchSize}, {reps} rep(s), {threads} thread(s){(withReference ? $"; reference {referenceThreads} thread(s)" : "")}[/]");
+        AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} training headlines, vocabulary {data.Vocabulary.Count:N0}; batch {batchSize}, {reps} rep(s), {threads} thread(s){(withReference ? $"; reference {referenceThreads} thread(s)" : "")}{(builtIn ? "; LibTorch's own path only (--built-in)" : "")}[/]");
         var rows = new List<Row>();
+        using var libTorchOnly = builtIn ? PackedRecurrence.BuiltInOnly() : null;
         foreach (var configuration in chosen)
         {
             double? referenceSpeed = null;
@@ -144,6 +147,7 @@ public static class BenchCommand
                 batch = batchSize,
                 threads,
                 sparseEmbedding = !dense,
+                kernels = !builtIn,
                 referenceThreads = withReference ? referenceThreads : (int?)null,
                 configurations = rows.Select(r => new
                 {

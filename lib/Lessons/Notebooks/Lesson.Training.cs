@@ -1,6 +1,7 @@
 using Lessons.Charts;
 using Lessons.Inspection;
 using Lessons.Models;
+using Lessons.Models.Packed;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
@@ -49,29 +50,34 @@ public static partial class Lesson
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>
     public static Comparison CompareVariants(LessonData data, params ClassifierOptions[] variants) =>
-        Compare(data, [.. variants.Select(o => (VariantName(o), o, (TrainerOptions?)null))]);
+        Compare(data, [.. variants.Select(o => (VariantName(o), o, (TrainerOptions?)null, false))]);
 
-    /// <summary>The same LSTM trained on padded random batches, packed random batches, and bucketed padded batches.</summary>
+    /// <summary>
+    /// The same LSTM trained on padded random batches, on packed random batches (twice: on LibTorch's own path for a
+    /// PackedSequence, and on the kit's kernel), and on bucketed padded batches.
+    /// </summary>
     public static Comparison CompareBatching(LessonData data)
     {
         var random = Training() with { Bucketed = false };
+        var packed = Options(CellKind.Lstm, data, packed: true);
         return Compare(data,
         [
-            ("padded", Options(CellKind.Lstm, data), random),
-            ("packed", Options(CellKind.Lstm, data, packed: true), random),
-            ("bucketed", Options(CellKind.Lstm, data), Training() with { Bucketed = true }),
+            ("padded", Options(CellKind.Lstm, data), random, false),
+            ("packed, LibTorch", packed, random, true),
+            ("packed, kit kernel", packed, random, false),
+            ("bucketed", Options(CellKind.Lstm, data), Training() with { Bucketed = true }, false),
         ]);
     }
 
-    static Comparison Compare(LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training)> runs)
+    static Comparison Compare(LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training, bool BuiltInOnly)> runs)
     {
         var models = new List<RecurrentClassifier>();
         var histories = new List<History>();
-        foreach (var (name, options, training) in runs)
+        foreach (var (name, options, training, builtInOnly) in runs)
         {
             manual_seed(0);
             var model = new RecurrentClassifier(options);
-            histories.Add(Train(model, data, name, training));
+            using (builtInOnly ? PackedRecurrence.BuiltInOnly() : null) histories.Add(Train(model, data, name, training));
             models.Add(model);
         }
         foreach (var h in histories) Console.WriteLine(AccuracyLine(h));

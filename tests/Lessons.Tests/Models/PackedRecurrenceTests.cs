@@ -151,4 +151,19 @@ public class PackedRecurrenceTests
         Assert.True(PackedRecurrence.Serves(rnn, x, packed: true));
         Assert.False(PackedRecurrence.Serves(gru, x.to(float64), packed: false));
     }
+
+    [Fact]
+    public void Inside_BuiltInOnly_every_layer_runs_on_libtorch_and_afterwards_the_kernels_again()
+    {
+        using var scope = NewDisposeScope();
+        using var gru = NewLayer(CellKind.Gru);
+        var x = randn(2, 3, Input);
+        using (PackedRecurrence.BuiltInOnly())
+        {
+            Assert.False(PackedRecurrence.Serves(gru, x, packed: true));
+            using (PackedRecurrence.BuiltInOnly()) Assert.False(PackedRecurrence.Serves(gru, x, packed: false));
+            Assert.False(PackedRecurrence.Serves(gru, x, packed: false));   // the inner scope's end keeps the outer one
+        }
+        Assert.True(PackedRecurrence.Serves(gru, x, packed: true));
+    }
 }

@@ -20,12 +20,30 @@ namespace Lessons.Models.Packed;
 /// </summary>
 public static class PackedRecurrence
 {
+    static readonly AsyncLocal<bool> builtInOnly = new();
+
+    /// <summary>
+    /// Until the returned object is disposed, every layer runs on LibTorch's own path, kernels or not: to see what the
+    /// kernels save (<c>lessons bench --built-in</c>, notebook 4). <c>using (PackedRecurrence.BuiltInOnly()) { ... }</c>
+    /// </summary>
+    public static IDisposable BuiltInOnly()
+    {
+        bool before = builtInOnly.Value;
+        builtInOnly.Value = true;
+        return new Restore(() => builtInOnly.Value = before);
+    }
+
+    sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
     /// <summary>
     /// Whether a kernel serves this layer and input: float32 on the CPU, an LSTM only when packed (on padded input
-    /// LibTorch's fused LSTM is faster); anything else goes through the built-in layer.
+    /// LibTorch's fused LSTM is faster), and not inside <see cref="BuiltInOnly"/>; anything else goes through the built-in layer.
     /// </summary>
     public static bool Serves(nn.Module layer, Tensor input, bool packed) =>
-        input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && layer switch
+        !builtInOnly.Value && input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && layer switch
         {
             LSTM => packed,
             GRU or RNN => true,
