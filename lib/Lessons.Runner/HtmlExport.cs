@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.DotNet.Interactive.Documents;
 
 namespace Lessons.Runner;
@@ -8,14 +10,19 @@ namespace Lessons.Runner;
 /// <summary>
 /// Writes an executed notebook as one HTML page: markdown rendered, code in &lt;pre&gt;, each output in its richest
 /// form (HTML, PNG, text). Charts draw offline: the page loads <c>plotly.min.js</c> once, from beside it in the same
-/// folder (copied there once for every page), and no CDN is touched.
+/// folder (copied there once for every page), and no CDN is touched. Local images that markdown cells link to
+/// (<c>![..](images/rnn-cell.svg)</c>) are copied from the notebook's folder to the same relative place beside the page.
 /// </summary>
 public static class HtmlExport
 {
     static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    /// <summary>Writes <c>FOLDER/NAME.html</c> (and <c>FOLDER/plotly.min.js</c> if a page needs it); returns the page's path.</summary>
-    public static string Write(InteractiveDocument document, string name, string folder, string? plotlyJs = null)
+    /// <summary>
+    /// Writes <c>FOLDER/NAME.html</c> (and <c>FOLDER/plotly.min.js</c> if a page needs it, and the local images its
+    /// markdown links to, found relative to <paramref name="sourceFolder"/>); returns the page's path.
+    /// </summary>
+    public static string Write(InteractiveDocument document, string name, string folder, string? plotlyJs = null,
+        string? sourceFolder = null)
     {
         Directory.CreateDirectory(folder);
         string page = Path.Combine(Path.GetFullPath(folder), name + ".html");
@@ -27,9 +34,41 @@ public static class HtmlExport
             string target = Path.Combine(Path.GetDirectoryName(page)!, PlotlyJs.FileName);
             if (!File.Exists(target) || new FileInfo(target).Length != new FileInfo(source).Length) File.Copy(source, target, overwrite: true);
         }
+        if (sourceFolder is not null) CopyLocalImages(document, sourceFolder, Path.GetDirectoryName(page)!);
         File.WriteAllText(page, html, new UTF8Encoding(false));
         return page;
     }
+
+    /// <summary>
+    /// Copies each local image a markdown cell links to, so the page's relative links keep working. A link that leaves
+    /// the notebook's folder (<c>..</c>) or names no existing file is left as it is: the page then shows what the
+    /// notebook shows.
+    /// </summary>
+    static void CopyLocalImages(InteractiveDocument document, string sourceFolder, string folder)
+    {
+        foreach (string link in LocalImageLinks(document))
+        {
+            string source = Path.GetFullPath(Path.Combine(sourceFolder, link));
+            string target = Path.GetFullPath(Path.Combine(folder, link));
+            if (!File.Exists(source) || NotebookRunner.SamePath(source, target)) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target, overwrite: true);
+        }
+    }
+
+    static IReadOnlyList<string> LocalImageLinks(InteractiveDocument document) =>
+    [
+        .. document.Elements.Where(IsMarkdown)
+            .SelectMany(cell => Markdig.Markdown.Parse(cell.Contents, Markdown).Descendants<LinkInline>())
+            .Where(link => link.IsImage && link.Url is { Length: > 0 } url && IsRelativeInside(url))
+            .Select(link => Uri.UnescapeDataString(link.Url!))
+            .Distinct(),
+    ];
+
+    static bool IsRelativeInside(string url) =>
+        !url.Contains(':') && !url.StartsWith('/') && !url.StartsWith('\\') && !url.Split('/', '\\').Contains("..");
+
+    static bool IsMarkdown(InteractiveDocumentElement cell) => cell.KernelName is NotebookFile.Markdown or "md";
 
     public static string Render(InteractiveDocument document, string title)
     {
@@ -51,7 +90,7 @@ public static class HtmlExport
         page.Append("</head><body>\n");
         foreach (var cell in document.Elements)
         {
-            if (cell.KernelName is NotebookFile.Markdown or "md")
+            if (IsMarkdown(cell))
             {
                 page.Append("<section class=\"markdown\">").Append(Markdig.Markdown.ToHtml(cell.Contents, Markdown)).Append("</section>\n");
                 continue;

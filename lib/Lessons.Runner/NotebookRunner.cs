@@ -58,7 +58,8 @@ public sealed class NotebookRunner(RunnerOptions options)
             NotebookFile.Write(document, outputPath);
         }
         if (Options.HtmlDirectory is { } htmlDirectory)
-            htmlPath = HtmlExport.Write(document, Path.GetFileNameWithoutExtension(path), htmlDirectory);
+            htmlPath = HtmlExport.Write(document, Path.GetFileNameWithoutExtension(path), htmlDirectory,
+                sourceFolder: Path.GetDirectoryName(Path.GetFullPath(path)));
         return new NotebookRunResult(path, cells, clock.Elapsed, outputPath, htmlPath);
     }
 
@@ -128,7 +129,7 @@ public sealed class NotebookRunner(RunnerOptions options)
             outputs.Add(failed, executionCount);
     }
 
-    static bool SamePath(string a, string b) =>
+    internal static bool SamePath(string a, string b) =>
         string.Equals(a, b, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     static string KernelName(InteractiveDocumentElement cell) =>
