@@ -1,4 +1,10 @@
 namespace Lessons.Data;
 
-/// <summary>Both splits of AG News and where they came from (a sentence for people, e.g. "cache /repo/data/ag_news").</summary>
-public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source);
+/// <summary>Both splits of AG News, which data they are (<paramref name="Source"/>, e.g. "AG News mini split
+/// (data/ag_news-mini, shipped with the kit)") and how to choose other data (<paramref name="HowToSwitch"/>).
+/// Neither names a path outside the repository unless the user gave one.</summary>
+public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source, string HowToSwitch = "")
+{
+    /// <summary>One line for people: the data in use and how to switch.</summary>
+    public string InUse => HowToSwitch.Length == 0 ? $"Data: {Source}" : $"Data: {Source}; {HowToSwitch}";
+}
