@@ -5,6 +5,10 @@ namespace Lessons.Data;
 /// Neither names a path outside the repository unless the user gave one.</summary>
 public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source, string HowToSwitch = "")
 {
+    /// <summary>The full path of the folder the two files were read from (for a tool that reads them itself, such as
+    /// the bench's PyTorch reference); not for messages.</summary>
+    public string Folder { get; init; } = "";
+
     /// <summary>One line for people: the data in use and how to switch.</summary>
     public string InUse => HowToSwitch.Length == 0 ? $"Data: {Source}" : $"Data: {Source}; {HowToSwitch}";
 }
