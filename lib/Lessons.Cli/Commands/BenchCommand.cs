@@ -79,7 +79,7 @@ public static class BenchCommand
             if (!File.Exists(PyTorchReference.Python)) throw new InvalidOperationException($"--reference needs {PyTorchReference.Python} with python3-torch and python3-torchtext.");
         }
         var raw = AgNews.Load();
-        string dataFolder = raw.Folder;
+        string dataFolder = raw.FolderPath();
         var data = EncodedData.Prepare(raw, minFreq: 1);
         var test = data.Test.Take(64).ToArray();
         var chosen = only is null ? Configurations

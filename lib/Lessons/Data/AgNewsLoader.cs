@@ -132,7 +132,7 @@ public sealed class AgNewsLoader
         return new AgNewsData(ReadFile(full, AgNews.TrainFile, null), ReadFile(full, AgNews.TestFile, null),
             $"folder {Shown(full)} ({how})",
             $"{AgNews.DataVariable}=mini or full (--data mini or full) switches to the shipped split or the full AG News")
-        { Folder = full };
+            .ReadFrom(full);
     }
 
     private static AgNewsData Read(string folder, IReadOnlyDictionary<string, string> sha256, string what, string fix,
@@ -141,7 +141,7 @@ public sealed class AgNewsLoader
         var check = (what, fix);
         return new AgNewsData(ReadFile(folder, AgNews.TrainFile, sha256[AgNews.TrainFile], check),
             ReadFile(folder, AgNews.TestFile, sha256[AgNews.TestFile], check), source, howToSwitch)
-        { Folder = Path.GetFullPath(folder) };
+            .ReadFrom(folder);
     }
 
     /// <summary>Reads one file, first checking its bytes against <paramref name="sha256"/> when one is known.</summary>

@@ -59,7 +59,7 @@ public class AgNewsLoaderTests
 
         Assert.Equal((6080, 1520), (data.Train.Count, data.Test.Count));
         Assert.Equal("AG News mini split (data/ag_news-mini, shipped with the kit)", data.Source);
-        Assert.Equal(SharedData.Mini, data.Folder);
+        Assert.Equal(SharedData.Mini, data.FolderPath());
         Assert.Equal(
             "Data: AG News mini split (data/ag_news-mini, shipped with the kit); " +
             "for the full AG News (120,000 rows, a 31 MB download) set LESSONS_DATA=full or pass --data full", data.InUse);
