@@ -79,8 +79,7 @@ public static class BenchCommand
             if (!File.Exists(PyTorchReference.Python)) throw new InvalidOperationException($"--reference needs {PyTorchReference.Python} with python3-torch and python3-torchtext.");
         }
         var raw = AgNews.Load();
-        string dataFolder = Environment.GetEnvironmentVariable(AgNews.DataVariable) is { Length: > 0 } env ? Path.GetFullPath(env)
-            : throw new InvalidOperationException($"Set {AgNews.DataVariable} to the folder to benchmark on (e.g. ../shared/data/ag_news-mini).");
+        string dataFolder = raw.FolderPath();
         var data = EncodedData.Prepare(raw, minFreq: 1);
         var test = data.Test.Take(64).ToArray();
         var chosen = only is null ? Configurations

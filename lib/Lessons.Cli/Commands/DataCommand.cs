@@ -1,33 +1,38 @@
 using System.CommandLine;
+using Lessons.Batching;
 using Lessons.Data;
+using Lessons.Text;
 using Spectre.Console;
 
 namespace Lessons.Cli.Commands;
 
-/// <summary>`lessons data`: finds (or downloads) AG News and shows where it came from, the rows and classes of each
-/// split and how long the texts are in tokens.</summary>
+/// <summary>`lessons data`: loads the chosen AG News (downloading the full set if chosen and missing) and shows in one
+/// line which data it is and how to switch, the rows and classes of each split, how long the texts are in tokens and
+/// where they are cut.</summary>
 public static class DataCommand
 {
     public static Command Create()
     {
-        var dataOption = new Option<DirectoryInfo?>("--data")
-        {
-            Description = $"A folder holding train.csv and test.csv (default: env {AgNews.DataVariable}, then the cache data/ag_news, then a download).",
-        };
-        var command = new Command("data", "Load AG News and show its source, rows and classes per split, and token-length statistics.");
+        var dataOption = new Option<string?>("--data") { Description = DataOptionDescription };
+        var command = new Command("data", "Load AG News and show which data it is, rows and classes per split, and token-length statistics.");
         command.Options.Add(dataOption);
-        command.SetAction(parseResult => Run(parseResult.GetValue(dataOption)?.FullName, AnsiConsole.Console, Console.Error));
+        command.SetAction(parseResult => Run(parseResult.GetValue(dataOption), AnsiConsole.Console, Console.Error));
         return command;
     }
 
-    /// <summary>Loads AG News from <paramref name="folder"/> (or the usual places) and shows it on
+    /// <summary>What `--data` takes, for every verb that has it.</summary>
+    public const string DataOptionDescription =
+        $"{AgNews.MiniChoice} (the split shipped with the kit), {AgNews.FullChoice} (all of AG News, downloaded once into data/ag_news) " +
+        $"or a folder holding train.csv and test.csv (default: env {AgNews.DataVariable}, else {AgNews.MiniChoice})";
+
+    /// <summary>Loads the AG News chosen by <paramref name="choice"/> (see <see cref="AgNews.Load"/>) and shows it on
     /// <paramref name="console"/>; bad or missing data goes to <paramref name="errors"/> with exit code 1.</summary>
-    public static int Run(string? folder, IAnsiConsole console, TextWriter errors)
+    public static int Run(string? choice, IAnsiConsole console, TextWriter errors)
     {
         AgNewsData data;
         try
         {
-            data = LoadWithProgress(folder, console);
+            data = LoadWithProgress(choice, console);
         }
         catch (Exception e) when (e is AgNewsFormatException or AgNewsNotFoundException)
         {
@@ -38,19 +43,20 @@ public static class DataCommand
         return 0;
     }
 
-    private static AgNewsData LoadWithProgress(string? folder, IAnsiConsole console)
+    private static AgNewsData LoadWithProgress(string? choice, IAnsiConsole console)
     {
         AgNewsData? data = null;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
-            .Start(context => data = AgNews.Load(folder, new ProgressTasks(context)));
+            .Start(context => data = AgNews.Load(choice, new ProgressTasks(context)));
         return data!;
     }
 
     private static void Show(AgNewsData data, IAnsiConsole console)
     {
-        console.MarkupLine($"[bold]Source:[/] {Markup.Escape(data.Source)}");
+        var lines = console.Profile.Out.Writer; // unwrapped: one line each, whatever the console's width
+        lines.WriteLine(data.InUse);
 
         var classes = new Table().Title("Rows per class");
         classes.AddColumn("split");
@@ -67,12 +73,19 @@ public static class DataCommand
         var lengths = new Table().Title("Tokens per text (basic_english)");
         foreach (var column in new[] { "split", "tokens", "min", "mean", "median", "p95", "max" })
             lengths.AddColumn(column == "split" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        int longest = 0;
         foreach (var (name, split) in new[] { ("train", data.Train), ("test", data.Test) })
         {
             var s = TokenLengthStatistics.Of(split);
             lengths.AddRow(name, $"{s.Tokens:N0}", $"{s.Min}", $"{s.Mean:F1}", $"{s.Median}", $"{s.P95}", $"{s.Max}");
+            longest = Math.Max(longest, s.Max);
         }
         console.Write(lengths);
+
+        int cut = longest <= ExampleEncoder.DefaultMaxTokens ? 0 : data.Train.Concat(data.Test).Count(i => BasicEnglishTokenizer.CountTokens(i.Text) > ExampleEncoder.DefaultMaxTokens);
+        lines.WriteLine(
+            $"Training cuts each text to {ExampleEncoder.DefaultMaxTokens} tokens (lessons train --max-tokens N); the longest here has " +
+            $"{longest:N0}, so {(cut == 0 ? "none is cut" : $"{cut:N0} {(cut == 1 ? "text is" : "texts are")} cut")}.");
     }
 
     /// <summary>Shows each file's download as a progress bar.</summary>

@@ -43,10 +43,12 @@ public static class TrainCommand
         var weightDecay = new Option<double>("--weight-decay") { Description = "decoupled weight decay on dense parameters (0 = off)", DefaultValueFactory = _ => defaults.WeightDecay };
         var average = new Option<int>("--average-last") { Description = "end with the mean of the last N epochs' weights (1 = the last epoch's own)", DefaultValueFactory = _ => defaults.AverageLastEpochs };
         var embedStd = new Option<double?>("--embed-init-std") { Description = "std of the embedding's initial weights (default: the recipe's)" };
-        var data = new Option<string?>("--data") { Description = "folder with train.csv and test.csv (default: LESSONS_DATA, the repo cache, or download)" };
+        var data = new Option<string?>("--data") { Description = DataCommand.DataOptionDescription };
+        var maxTokens = new Option<int>("--max-tokens") { Description = "cut each text to its first N tokens", DefaultValueFactory = _ => ExampleEncoder.DefaultMaxTokens };
+        maxTokens.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-tokens must be at least 1."); });
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
-        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing, weightDecay, average, embedStd })
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing, weightDecay, average, embedStd, maxTokens })
             command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -85,7 +87,8 @@ public static class TrainCommand
                     Readout: parse.GetValue(readout),
                     MinFreq: parse.GetValue(minFreq),
                     Limit: parse.GetValue(limit),
-                    DataFolder: parse.GetValue(data));
+                    DataFolder: parse.GetValue(data),
+                    MaxTokens: parse.GetValue(maxTokens));
                 return Train(run, parse.GetValue(save), parse.GetValue(report), parse.GetValue(json));
             }
             catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or ArgumentException or IOException)
@@ -99,7 +102,8 @@ public static class TrainCommand
 
     /// <summary>Everything one training run needs from the command line.</summary>
     public sealed record TrainRun(string Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
-        TrainerOptions Training, double? EmbeddingInitStd, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder)
+        TrainerOptions Training, double? EmbeddingInitStd, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder,
+        int MaxTokens = ExampleEncoder.DefaultMaxTokens)
     {
         public string Name => (Bidirectional ? "bi" : "") + (Layers > 1 ? $"{Layers}-layer " : "") + Kind + (Packed ? " packed" : "");
 
@@ -124,7 +128,7 @@ public static class TrainCommand
     static int Train(TrainRun run, string? savePath, string? reportFolder, bool asJson)
     {
         var raw = AgNews.Load(run.DataFolder);
-        var data = EncodedData.Prepare(raw, run.MinFreq, run.Limit);
+        var data = EncodedData.Prepare(raw, run.MinFreq, run.Limit, run.MaxTokens);
         AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {run.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
 
         using var model = run.Build(data.Vocabulary.Count);

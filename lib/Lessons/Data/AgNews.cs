@@ -9,8 +9,15 @@ public static class AgNews
     /// <summary>The class names by label (the files' classes 1..4 are labels 0..3).</summary>
     public static IReadOnlyList<string> Classes { get; } = ["World", "Sports", "Business", "Sci/Tech"];
 
-    /// <summary>The environment variable that names a folder holding train.csv and test.csv.</summary>
+    /// <summary>The environment variable that chooses the data: <see cref="MiniChoice"/> (the default),
+    /// <see cref="FullChoice"/>, or a folder holding train.csv and test.csv.</summary>
     public const string DataVariable = "LESSONS_DATA";
+
+    /// <summary>The choice of the 6,080/1,520-row split that ships in the repository's <c>data/ag_news-mini/</c>.</summary>
+    public const string MiniChoice = "mini";
+
+    /// <summary>The choice of the full data set, downloaded once into the cache <c>data/ag_news/</c>.</summary>
+    public const string FullChoice = "full";
 
     /// <summary>The file names of the two splits.</summary>
     public const string TrainFile = "train.csv", TestFile = "test.csv";
@@ -19,20 +26,29 @@ public static class AgNews
     /// mhjabreel/CharCnn_Keras (where torchtext downloads it from too).</summary>
     public static Uri DownloadUrl { get; } = new("https://raw.githubusercontent.com/mhjabreel/CharCnn_Keras/master/data/ag_news_csv/");
 
-    /// <summary>The sha256 of the published files; a download must match.</summary>
+    /// <summary>The sha256 of the published files; a download and a cached copy must match.</summary>
     public static IReadOnlyDictionary<string, string> Sha256 { get; } = new Dictionary<string, string>
     {
         [TrainFile] = "76a0a2d2f92b286371fe4d4044640910a04a803fdd2538e0f3f29a5c6f6b672e",
         [TestFile] = "521465c2428ed7f02f8d6db6ffdd4b5447c1c701962353eb2c40d548c3c85699",
     };
 
+    /// <summary>The sha256 of the shipped mini split (see <c>data/ag_news-mini/README.md</c>).</summary>
+    public static IReadOnlyDictionary<string, string> MiniSha256 { get; } = new Dictionary<string, string>
+    {
+        [TrainFile] = "873272504b5ec32aa8fdfdb6fdf0510607b4c15e734076b168940cba2d54bccd",
+        [TestFile] = "160d48d1ad7961d59408c91dd75a9d2a4891599e8ff07b0826335f3b980d528e",
+    };
+
     /// <summary>
-    /// Loads both splits from, in order: <paramref name="folder"/> if given; else the folder in env
-    /// <c>LESSONS_DATA</c>; else the repository's cache <c>data/ag_news/</c>; else downloads into that cache,
-    /// reporting to <paramref name="progress"/>.
+    /// Loads both splits of the data chosen by <paramref name="data"/> if given, else by env <c>LESSONS_DATA</c>:
+    /// <c>mini</c> or nothing, the split shipped in <c>data/ag_news-mini/</c>; <c>full</c>, the cache
+    /// <c>data/ag_news/</c>, downloaded into it first if need be (reporting to <paramref name="progress"/>);
+    /// anything else, a folder holding train.csv and test.csv.
     /// </summary>
-    /// <exception cref="AgNewsNotFoundException">No place had the data and the download failed.</exception>
+    /// <exception cref="AgNewsNotFoundException">The chosen data is missing, the download failed, or a shipped or
+    /// cached file is not the known one.</exception>
     /// <exception cref="AgNewsFormatException">A file has a bad row.</exception>
-    public static AgNewsData Load(string? folder = null, IProgress<DownloadProgress>? progress = null) =>
-        new AgNewsLoader { Folder = folder }.Load(progress);
+    public static AgNewsData Load(string? data = null, IProgress<DownloadProgress>? progress = null) =>
+        new AgNewsLoader { Choice = data }.Load(progress);
 }

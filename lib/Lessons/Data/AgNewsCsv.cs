@@ -19,7 +19,12 @@ public static class AgNewsCsv
     public static IReadOnlyList<NewsItem> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var bytes = File.ReadAllBytes(path);
+        return Read(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>The rows of a file's <paramref name="bytes"/>, read already; <paramref name="path"/> names it in errors.</summary>
+    internal static IReadOnlyList<NewsItem> Read(byte[] bytes, string path)
+    {
         ThrowIfNotUtf8(bytes, path);
         using var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         return Read(reader, path);

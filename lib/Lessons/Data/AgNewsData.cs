@@ -1,4 +1,20 @@
 namespace Lessons.Data;
 
-/// <summary>Both splits of AG News and where they came from (a sentence for people, e.g. "cache /repo/data/ag_news").</summary>
-public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source);
+/// <summary>Both splits of AG News, which data they are (<paramref name="Source"/>, e.g. "AG News mini split
+/// (data/ag_news-mini, shipped with the kit)") and how to choose other data (<paramref name="HowToSwitch"/>).
+/// Neither names a path outside the repository unless the user gave one.</summary>
+public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source, string HowToSwitch = "")
+{
+    private string folder = "";
+
+    /// <summary>The full path of the folder the two files were read from (for a tool that reads them itself, such as
+    /// the bench's PyTorch reference). A method, not a property, so that a notebook showing the data shows no path
+    /// of this machine.</summary>
+    public string FolderPath() => folder;
+
+    /// <summary>This data, read from <paramref name="path"/>.</summary>
+    internal AgNewsData ReadFrom(string path) => this with { folder = Path.GetFullPath(path) };
+
+    /// <summary>One line for people: the data in use and how to switch.</summary>
+    public string InUse => HowToSwitch.Length == 0 ? $"Data: {Source}" : $"Data: {Source}; {HowToSwitch}";
+}

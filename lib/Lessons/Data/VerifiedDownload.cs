@@ -11,6 +11,9 @@ public static class VerifiedDownload
 {
     private const int BufferSize = 1 << 16;
 
+    /// <summary>The names of the temporary files (<c>.train.csv.&lt;guid&gt;.download</c>) in a folder.</summary>
+    internal const string TemporaryPattern = ".*.download";
+
     /// <summary>Downloads <paramref name="url"/> to <paramref name="destination"/>, checking <paramref name="sha256"/>
     /// (lowercase hex); returns the number of bytes.</summary>
     /// <exception cref="DataDownloadException">The server could not be reached, answered with an error, the
@@ -109,7 +112,7 @@ public static class VerifiedDownload
         }
         catch (IOException)
         {
-            // Best effort: the name starts with a dot and ends in .download, so no loader ever reads it.
+            // Best effort: no loader reads such a file, and the next load removes it (AgNewsLoader).
         }
         catch (UnauthorizedAccessException)
         {

@@ -23,10 +23,11 @@ public sealed record LessonData(AgNewsData News, EncodedData Encoded)
     /// <summary>The text of test headline <paramref name="index"/>.</summary>
     public string TestText(int index) => News.Test[index].Text;
 
-    /// <summary>Loads AG News (LESSONS_DATA, the cache, or a download) and encodes it.</summary>
-    public static LessonData Prepare(string? folder = null, int minFreq = Recipe.MinFreq)
+    /// <summary>Loads the chosen AG News (<paramref name="data"/>, else env LESSONS_DATA: the shipped mini split by
+    /// default, <c>full</c>, or a folder; see <see cref="AgNews.Load"/>) and encodes it.</summary>
+    public static LessonData Prepare(string? data = null, int minFreq = Recipe.MinFreq)
     {
-        var news = AgNews.Load(folder);
+        var news = AgNews.Load(data);
         if (Kit.Quick) news = news with { Train = Spread(news.Train, QuickTrainRows), Test = Spread(news.Test, QuickTestRows) };
         return new LessonData(news, EncodedData.Prepare(news, minFreq));
     }
@@ -40,6 +41,6 @@ public sealed record LessonData(AgNewsData News, EncodedData Encoded)
     }
 
     public override string ToString() =>
-        $"AG News from {News.Source}: {Train.Count:N0} training and {Test.Count:N0} test headlines" +
-        $"{(Kit.Quick ? " (quick mode: a slice)" : "")}; vocabulary of {Vocabulary.Count:N0} entries (words seen at least {Vocabulary.MinFreq} times)";
+        $"{News.InUse}\n{Train.Count:N0} training and {Test.Count:N0} test headlines{(Kit.Quick ? " (quick mode: a slice)" : "")}; " +
+        $"vocabulary of {Vocabulary.Count:N0} entries (words seen at least {Vocabulary.MinFreq} times)";
 }

@@ -2,22 +2,24 @@ using Lessons.Data;
 
 namespace Lessons.Tests.Data;
 
-/// <summary>The read-only sample data in <c>../shared/data</c> beside the checkout (CI lays a copy there too).</summary>
+/// <summary>The data that ships in the repository's <c>data/</c> folder: no test reads anything outside the checkout.</summary>
 internal static class SharedData
 {
+    /// <summary>The repository's <c>data/</c> folder.</summary>
     public static string Folder { get; } = Locate();
 
-    /// <summary>6,080 train + 1,520 test real AG News rows.</summary>
+    /// <summary>The shipped mini split: 6,080 train + 1,520 test real AG News rows (sha256 <see cref="AgNews.MiniSha256"/>).</summary>
     public static string Mini => Path.Combine(Folder, "ag_news-mini");
 
-    /// <summary>The original 7,600-row AG News test.csv (sha256 = <see cref="AgNews.Sha256"/>["test.csv"]).</summary>
-    public static string OriginalTest => Path.Combine(Folder, "ag_news", "test.csv");
+    /// <summary>The bytes of one file of the mini split.</summary>
+    public static byte[] MiniBytes(string file) => File.ReadAllBytes(Path.Combine(Mini, file));
 
     private static string Locate()
     {
         var root = RepositoryRoot.FindFrom(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No {RepositoryRoot.Marker} above {AppContext.BaseDirectory}");
-        var folder = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
-        return Directory.Exists(folder) ? folder : throw new DirectoryNotFoundException($"The shared sample data is not at {folder}");
+        var folder = Path.Combine(root, "data");
+        return Directory.Exists(Path.Combine(folder, "ag_news-mini"))
+            ? folder : throw new DirectoryNotFoundException($"The shipped mini split is not at {folder}/ag_news-mini");
     }
 }

@@ -2,12 +2,12 @@ using Lessons.Data;
 
 namespace Lessons.Tests.Data;
 
-/// <summary>Downloads from a real HTTP server on 127.0.0.1: the original AG News test.csv, whole and broken in
+/// <summary>Downloads from a real HTTP server on 127.0.0.1: the shipped mini split's train.csv, whole and broken in
 /// every way that matters. After a failure no file may be left in the folder.</summary>
 public class VerifiedDownloadTests
 {
-    private static readonly byte[] TestCsv = File.ReadAllBytes(SharedData.OriginalTest);
-    private static readonly string TestSha256 = AgNews.Sha256[AgNews.TestFile];
+    private static readonly byte[] TestCsv = SharedData.MiniBytes(AgNews.TrainFile);
+    private static readonly string TestSha256 = AgNews.MiniSha256[AgNews.TrainFile];
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     private sealed class Recorder : IProgress<DownloadProgress>
@@ -25,11 +25,11 @@ public class VerifiedDownloadTests
 
         long bytes = await VerifiedDownload.DownloadAsync(Client, new Uri(server.BaseUrl, "test.csv"), folder.File("test.csv"), TestSha256, progress);
 
-        Assert.Equal(1_857_427, bytes);
+        Assert.Equal(1_483_594, bytes);
         Assert.Equal(TestCsv, File.ReadAllBytes(folder.File("test.csv")));
         Assert.Equal(["test.csv"], folder.Files());
         Assert.Equal(0, progress.Reports[0].BytesReceived);
-        Assert.Equal(new DownloadProgress("test.csv", new Uri(server.BaseUrl, "test.csv"), 1_857_427, 1_857_427), progress.Reports[^1]);
+        Assert.Equal(new DownloadProgress("test.csv", new Uri(server.BaseUrl, "test.csv"), 1_483_594, 1_483_594), progress.Reports[^1]);
         Assert.True(progress.Reports.Count >= 3, "progress along the way, not only at the ends");
         Assert.Equal(["/ag_news_csv/test.csv"], server.Requests);
     }
@@ -49,7 +49,7 @@ public class VerifiedDownloadTests
         var changed = (byte[])TestCsv.Clone();
         changed[123_456] ^= 0x20;
         var error = await FailingDownload(_ => LocalHttpServer.Ok(changed));
-        Assert.Contains("the 1,857,427 bytes that arrived have sha256 ", error.Message);
+        Assert.Contains("the 1,483,594 bytes that arrived have sha256 ", error.Message);
         Assert.Contains("not the expected", error.Message);
     }
 

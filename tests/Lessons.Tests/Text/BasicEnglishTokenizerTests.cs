@@ -126,11 +126,10 @@ public class BasicEnglishTokenizerTests
     }
 
     // sha256 of torchtext's tokens, one line per row, tokens joined by single spaces, "\n" after each row: the
-    // output `lessons tokenize` gives for the rows' texts.
+    // output `lessons tokenize` gives for the rows' texts. The two files hold all 7,600 rows of AG News's test.csv.
     [Theory]
     [InlineData("ag_news-mini/train.csv", 6080, "c3cb95b54979e424460f66be463e517858c161654fa11f1799508401de765e8b")]
     [InlineData("ag_news-mini/test.csv", 1520, "d899f25db85d218e55e4b60c30b41f5f4cb99cd41de6215888aeaa408f4cb7fe")]
-    [InlineData("ag_news/test.csv", 7600, "97b6b0a0f641e1aaa00145feef197a20500bbdbadbe7f41e910d467e3ce0486a")]
     public void Matches_torchtext_on_every_row_of(string file, int rows, string torchtextDigest)
     {
         var items = AgNewsCsv.Read(Path.Combine(SharedData.Folder, file));
