@@ -22,21 +22,11 @@ public static class DataCommand
 
     /// <summary>Loads AG News from <paramref name="folder"/> (or the usual places) and shows it on
     /// <paramref name="console"/>; bad or missing data goes to <paramref name="errors"/> with exit code 1.</summary>
-    public static int Run(string? folder, IAnsiConsole console, TextWriter errors)
+    public static int Run(string? folder, IAnsiConsole console, TextWriter errors) => CommandRunner.Guard(errors, () =>
     {
-        AgNewsData data;
-        try
-        {
-            data = LoadWithProgress(folder, console);
-        }
-        catch (Exception e) when (e is AgNewsFormatException or AgNewsNotFoundException)
-        {
-            errors.WriteLine(e.Message);
-            return 1;
-        }
-        Show(data, console);
+        Show(LoadWithProgress(folder, console), console);
         return 0;
-    }
+    });
 
     private static AgNewsData LoadWithProgress(string? folder, IAnsiConsole console)
     {

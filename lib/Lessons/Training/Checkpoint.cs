@@ -183,7 +183,7 @@ public sealed record Checkpoint(
             (nameof(options.Classes), options.Classes, MaxClasses),
         };
         foreach (var (name, value, max) in limits)
-            if (value < 1 || value > max) throw new CheckpointException(path, $"{name} is {value}; a checkpoint holds 1 to {max:N0}");
+            if (value < 1 || value > max) throw new CheckpointException(path, $"{name} is {value}; a checkpoint holds 1 to {max}");
         if (options.Classes != classes.Count)
             throw new CheckpointException(path, $"the options say {options.Classes} classes but {classes.Count} are named");
         try

@@ -125,7 +125,7 @@ public sealed class CheckpointSafetyTests : IDisposable
         { Checkpoint.VocabularyFile, folder => File.Delete(Path.Combine(folder, Checkpoint.VocabularyFile)), "missing" },
         { Checkpoint.VocabularyFile, folder => File.WriteAllText(Path.Combine(folder, Checkpoint.VocabularyFile), "words\n"), "line 1" },
         { Checkpoint.DescriptionFile, folder => Edit(folder, json => json.Remove("options")), "has no classifier options" },
-        { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["options"]!["hidden"] = 30000), "Hidden is 30000; a checkpoint holds 1 to 4,096" },
+        { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["options"]!["hidden"] = 30000), "Hidden is 30000; a checkpoint holds 1 to 4096" },
         { Checkpoint.DescriptionFile, folder => File.WriteAllText(Path.Combine(folder, Checkpoint.DescriptionFile), "{\"Format\": 1,"), "not a checkpoint description" },
     };
 
