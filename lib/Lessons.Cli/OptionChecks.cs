@@ -114,7 +114,7 @@ public static class OptionChecks
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return e.Message;
+            return e.Message.TrimEnd('.');
         }
     }
 }

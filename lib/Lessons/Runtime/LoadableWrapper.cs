@@ -11,9 +11,10 @@ namespace Lessons.Runtime;
 /// </summary>
 public static class LoadableWrapper
 {
-    /// <summary>Where the kit keeps its patched copies: LOCALAPPDATA (XDG_DATA_HOME, ~/.local/share)/lessons/natives.</summary>
+    /// <summary>Where the kit keeps its patched copies: XDG_DATA_HOME (else ~/.local/share)/lessons/natives.</summary>
     public static string CacheFolder =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "lessons", "natives");
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify)
+            is { Length: > 0 } data ? data : Path.GetTempPath(), "lessons", "natives");
 
     /// <summary>
     /// The path to load for <paramref name="wrapper"/>: the file itself when <paramref name="libstdcxx"/> provides
@@ -50,8 +51,7 @@ public static class LoadableWrapper
         {
             throw new TorchNotReadyException(
                 $"{wrapper} needs {TorchRuntime.Gcc13Version}, which {libstdcxx ?? "this machine's libstdc++"} lacks, and the kit cannot write " +
-                $"its patched copy into {cacheFolder} ({e.Message}). Make that folder writable (it is LOCALAPPDATA/lessons/natives; " +
-                "set XDG_DATA_HOME to move it).", e);
+                $"its patched copy into {cacheFolder} ({e.Message}). Make that folder writable, or set XDG_DATA_HOME to move it.", e);
         }
         log.Add($"marked {TorchRuntime.Gcc13Version} weak in a private copy of {wrapper}: {copy}");
         return copy;

@@ -42,7 +42,7 @@ static class CheckpointFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointException(Trimmed(folder), $"cannot write a checkpoint here ({e.Message}); choose another folder or fix its permissions", e);
+            throw new CheckpointException(Trimmed(folder), $"cannot write a checkpoint here ({e.Message.TrimEnd('.')}); choose another folder or fix its permissions", e);
         }
     }
 
