@@ -20,7 +20,8 @@ public static class CommandRunner
     public static async Task<int> RunAsync(Command command, string[] args, TextWriter? errors = null, CancellationToken cancel = default)
     {
         errors ??= Console.Error;
-        var parse = command.Parse(args);
+        // `lessons` alone shows the verbs rather than a "Required command" error.
+        var parse = command.Parse(args.Length == 0 && command is RootCommand ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) errors.WriteLine(error.Message);

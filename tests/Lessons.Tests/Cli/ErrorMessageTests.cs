@@ -15,10 +15,10 @@ public sealed class ErrorMessageTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     /// <summary>
-    /// Runs the built `lessons` with <paramref name="args"/> as a user who may not read a train.csv with mode 000: in
-    /// this process when it is not root, else as "nobody" through setpriv (root reads every file).
+    /// Runs the built `lessons` with <paramref name="args"/> as a user whom file modes bind: this user when it is not
+    /// root, else "nobody" through setpriv (root reads and writes every file whatever its mode).
     /// </summary>
-    static (int Exit, string Error) RunWithoutReadPermission(string home, params string[] args)
+    static (int Exit, string Error) RunBoundByFileModes(string home, params string[] args)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "Lessons.Cli.dll");
         bool root = Environment.UserName == "root";
@@ -50,11 +50,34 @@ public sealed class ErrorMessageTests : IDisposable
         File.SetUnixFileMode(temp.Path, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(home, (UnixFileMode)0b111_111_111);
 
-        var (exit, error) = RunWithoutReadPermission(home, [verb, "--data", data, .. more]);
+        var (exit, error) = RunBoundByFileModes(home, [verb, "--data", data, .. more]);
 
         Assert.Equal(CommandRunner.Failed, exit);
         Assert.Equal($"Access to the path '{Path.Combine(data, "train.csv")}' is denied. Check the permissions of that path, or choose another one.",
             error.Trim());
+    }
+
+    [Fact]
+    public void Run_in_place_in_a_folder_that_cannot_be_written_stops_before_the_first_cell()
+    {
+        string folder = Path.Combine(temp.Path, "read-only");
+        Directory.CreateDirectory(folder);
+        string notebook = Path.Combine(folder, "one.ipynb");
+        File.Copy(Lessons.Tests.Runner.TestNotebooks.Path_("failing.ipynb"), notebook);
+        byte[] before = File.ReadAllBytes(notebook);
+        string home = Path.Combine(temp.Path, "home");
+        Directory.CreateDirectory(home);
+        File.SetUnixFileMode(temp.Path, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(home, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(notebook, (UnixFileMode)0b110_100_100);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b101_101_101);
+
+        var (exit, error) = RunBoundByFileModes(home, "run", "--in-place", notebook);
+
+        Assert.Equal(CommandRunner.BadUsage, exit);
+        Assert.StartsWith($"--in-place: cannot write into {folder} (", error);
+        Assert.EndsWith("use --out with a writable folder, or fix its permissions.", error.Trim());
+        Assert.Equal(before, File.ReadAllBytes(notebook));
     }
 
     public static TheoryData<Exception, string, int> Failures => new()
