@@ -27,21 +27,11 @@ public static class DataCommand
 
     /// <summary>Loads the AG News chosen by <paramref name="choice"/> (see <see cref="AgNews.Load"/>) and shows it on
     /// <paramref name="console"/>; bad or missing data goes to <paramref name="errors"/> with exit code 1.</summary>
-    public static int Run(string? choice, IAnsiConsole console, TextWriter errors)
+    public static int Run(string? choice, IAnsiConsole console, TextWriter errors) => CommandRunner.Guard(errors, () =>
     {
-        AgNewsData data;
-        try
-        {
-            data = LoadWithProgress(choice, console);
-        }
-        catch (Exception e) when (e is AgNewsFormatException or AgNewsNotFoundException)
-        {
-            errors.WriteLine(e.Message);
-            return 1;
-        }
-        Show(data, console);
+        Show(LoadWithProgress(choice, console), console);
         return 0;
-    }
+    });
 
     private static AgNewsData LoadWithProgress(string? choice, IAnsiConsole console)
     {

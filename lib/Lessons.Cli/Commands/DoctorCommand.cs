@@ -14,25 +14,17 @@ public static class DoctorCommand
         command.Options.Add(quiet);
         command.SetAction(parseResult =>
         {
-            try
+            var device = TorchRuntime.EnsureReady();
+            if (parseResult.GetValue(quiet))
             {
-                var device = TorchRuntime.EnsureReady();
-                if (parseResult.GetValue(quiet))
-                {
-                    foreach (string line in TorchRuntime.Log.Where(l => l.StartsWith("marked", StringComparison.Ordinal)))
-                        Console.WriteLine($"lessons doctor: {line}");
-                    return 0;
-                }
-                foreach (string line in TorchRuntime.Log) Console.WriteLine(line);
-                Console.WriteLine($"libstdc++: {LibStdCxx.Path() ?? "(not found)"}");
-                Console.WriteLine($"device: {device.type}; threads: {torch.get_num_threads()}");
+                foreach (string line in TorchRuntime.Log.Where(l => l.StartsWith("marked", StringComparison.Ordinal)))
+                    Console.WriteLine($"lessons doctor: {line}");
                 return 0;
             }
-            catch (TorchNotReadyException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 1;
-            }
+            foreach (string line in TorchRuntime.Log) Console.WriteLine(line);
+            Console.WriteLine($"libstdc++: {LibStdCxx.Path() ?? "(not found)"}");
+            Console.WriteLine($"device: {device.type}; threads: {torch.get_num_threads()}");
+            return 0;
         });
         return command;
     }

@@ -32,6 +32,16 @@ public static class RunCommand
         // The kernel swaps Console.Error for a per-cell writer (a null writer outside its cells) while a cell runs,
         // and a timed-out cell keeps running: errors go to the writer this process started with.
         var stderr = Console.Error;
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (!File.Exists(token.Value) && !Directory.Exists(token.Value))
+                    result.AddError($"No notebook or folder at {Path.GetFullPath(token.Value)}.");
+        });
+        outDir.WritableFolder();
+        html.WritableFolder();
+        timeout.Require(v => v is not { } s || double.IsFinite(s) && s >= 0, "a finite number of seconds, 0 or more");
+
         var command = new Command("run", "Run notebooks headless and write their outputs.") { paths, quick, inPlace, outDir, html, timeout };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -42,21 +52,20 @@ public static class RunCommand
                 stderr.WriteLine("Choose one of --in-place and --out.");
                 return 2;
             }
-            IReadOnlyList<string> notebooks;
-            try
-            {
-                notebooks = NotebookSet.Resolve(parseResult.GetValue(paths) ?? [], Directory.GetCurrentDirectory());
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
+            var notebooks = NotebookSet.Resolve(parseResult.GetValue(paths) ?? [], Directory.GetCurrentDirectory());
             if (notebooks.Count == 0)
             {
                 stderr.WriteLine("No notebooks to run: name .ipynb files or folders, or run from the repo root (notebooks/*.ipynb).");
                 return 2;
             }
+            // Found before the first cell runs: a folder the executed notebook cannot be written into.
+            if (writeInPlace)
+                foreach (string folder in notebooks.Select(n => Path.GetDirectoryName(n)!).Distinct())
+                    if (OptionChecks.WritableFolderProblem(folder) is { } problem)
+                    {
+                        stderr.WriteLine($"--in-place: cannot write into {folder} ({problem}); use --out with a writable folder, or fix its permissions.");
+                        return 2;
+                    }
 
             double seconds = parseResult.GetValue(timeout) ?? (parseResult.GetValue(quick) ? 600 : 0);
             foreach (string notebook in notebooks)
@@ -69,16 +78,7 @@ public static class RunCommand
                     HtmlDirectory = parseResult.GetValue(html)?.FullName,
                 };
                 AnsiConsole.MarkupLineInterpolated($"[bold]{Path.GetRelativePath(Directory.GetCurrentDirectory(), notebook)}[/]");
-                NotebookRunResult result;
-                try
-                {
-                    result = await new NotebookRunner(options).RunAsync(notebook, new Progress(), cancellationToken);
-                }
-                catch (InvalidDataException e)
-                {
-                    stderr.WriteLine(e.Message);
-                    return 1;
-                }
+                var result = await new NotebookRunner(options).RunAsync(notebook, new Progress(), cancellationToken);
                 if (result.FailedCell is { Error: { } error } failed)
                 {
                     stderr.WriteLine($"{notebook}: cell {failed.Number} failed: {error.Name}: {error.Message}");

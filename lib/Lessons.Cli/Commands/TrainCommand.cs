@@ -45,7 +45,12 @@ public static class TrainCommand
         var embedStd = new Option<double?>("--embed-init-std") { Description = "std of the embedding's initial weights (default: the recipe's)" };
         var data = new Option<string?>("--data") { Description = DataCommand.DataOptionDescription };
         var maxTokens = new Option<int>("--max-tokens") { Description = "cut each text to its first N tokens", DefaultValueFactory = _ => ExampleEncoder.DefaultMaxTokens };
-        maxTokens.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-tokens must be at least 1."); });
+        
+        // Checked at parse time (OptionChecks): a bad value stops the command before any work, naming option and range.
+        layers.AtLeast(1); epochs.AtLeast(1); batch.AtLeast(1); embed.AtLeast(1); hidden.AtLeast(1); limit.AtLeast(1);
+        minFreq.AtLeast(1); average.AtLeast(1); maxTokens.AtLeast(1); threads.Threads(); lr.Positive(); embedStd.Positive();
+        weightDecay.NotNegative(); dropout.Share(); wordDropout.Share(); smoothing.Share();
+        save.CheckpointTarget(); report.WritableFolder();
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
         foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing, weightDecay, average, embedStd, maxTokens })
@@ -59,43 +64,35 @@ public static class TrainCommand
                 Console.Error.WriteLine($"Unknown model \"{parse.GetValue(model)}\": choose one of {string.Join(", ", Models)}.");
                 return 2;
             }
-            try
-            {
-                TorchRuntime.EnsureReady();
-                var run = new TrainRun(
-                    Kind: kind,
-                    Bidirectional: parse.GetValue(bidirectional),
-                    Layers: parse.GetValue(layers),
-                    Packed: parse.GetValue(packed),
-                    Embedding: parse.GetValue(embed),
-                    Hidden: parse.GetValue(hidden),
-                    Training: defaults with
-                    {
-                        Epochs = parse.GetValue(epochs),
-                        BatchSize = parse.GetValue(batch),
-                        LearningRate = parse.GetValue(lr),
-                        Seed = parse.GetValue(seed),
-                        Threads = parse.GetValue(threads),
-                        Schedule = parse.GetValue(schedule),
-                        WordDropout = parse.GetValue(wordDropout),
-                        LabelSmoothing = parse.GetValue(smoothing),
-                        WeightDecay = parse.GetValue(weightDecay),
-                        AverageLastEpochs = parse.GetValue(average),
-                    },
-                    EmbeddingInitStd: parse.GetValue(embedStd),
-                    Dropout: parse.GetValue(dropout),
-                    Readout: parse.GetValue(readout),
-                    MinFreq: parse.GetValue(minFreq),
-                    Limit: parse.GetValue(limit),
-                    DataFolder: parse.GetValue(data),
-                    MaxTokens: parse.GetValue(maxTokens));
-                return Train(run, parse.GetValue(save), parse.GetValue(report), parse.GetValue(json));
-            }
-            catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or ArgumentException or IOException)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 1;
-            }
+            TorchRuntime.EnsureReady();
+            var run = new TrainRun(
+                Kind: kind,
+                Bidirectional: parse.GetValue(bidirectional),
+                Layers: parse.GetValue(layers),
+                Packed: parse.GetValue(packed),
+                Embedding: parse.GetValue(embed),
+                Hidden: parse.GetValue(hidden),
+                Training: defaults with
+                {
+                    Epochs = parse.GetValue(epochs),
+                    BatchSize = parse.GetValue(batch),
+                    LearningRate = parse.GetValue(lr),
+                    Seed = parse.GetValue(seed),
+                    Threads = parse.GetValue(threads),
+                    Schedule = parse.GetValue(schedule),
+                    WordDropout = parse.GetValue(wordDropout),
+                    LabelSmoothing = parse.GetValue(smoothing),
+                    WeightDecay = parse.GetValue(weightDecay),
+                    AverageLastEpochs = parse.GetValue(average),
+                },
+                EmbeddingInitStd: parse.GetValue(embedStd),
+                Dropout: parse.GetValue(dropout),
+                Readout: parse.GetValue(readout),
+                MinFreq: parse.GetValue(minFreq),
+                Limit: parse.GetValue(limit),
+                DataFolder: parse.GetValue(data),
+                MaxTokens: parse.GetValue(maxTokens));
+            return Train(run, parse.GetValue(save), parse.GetValue(report), parse.GetValue(json));
         });
         return command;
     }

@@ -21,23 +21,19 @@ public static partial class Lesson
 
     /// <summary>
     /// The model saved as <paramref name="name"/> by an earlier notebook when it was built from the same options and
-    /// vocabulary; otherwise trains one now (and saves it).
+    /// vocabulary and loads; otherwise (saying why in one line) trains one now and saves it.
     /// </summary>
     public static RecurrentClassifier LoadOrTrain(string name, LessonData data, ClassifierOptions options)
     {
         string folder = CheckpointFolder(name);
-        if (File.Exists(Path.Combine(folder, Checkpoint.DescriptionFile)))
+        var model = new RecurrentClassifier(options);
+        if (Checkpoint.TryLoadInto(folder, model, data.Vocabulary, out string? why) is { } saved)
         {
-            var saved = Checkpoint.Read(folder);
-            if (saved.Options == options && saved.Vocabulary.Tokens.SequenceEqual(data.Vocabulary.Tokens))
-            {
-                var model = new RecurrentClassifier(options);
-                saved.LoadWeightsInto(model);
-                Console.WriteLine($"loaded {name} from {folder}" + (saved.History is { Epochs.Count: > 0 } h ? $" ({AccuracyLine(h)})" : ""));
-                return model;
-            }
-            Console.WriteLine($"{folder} holds a model of other options or another vocabulary: training a new one.");
+            Console.WriteLine($"loaded {name} from {folder}" + (saved.History is { Epochs.Count: > 0 } h ? $" ({AccuracyLine(h)})" : ""));
+            return model;
         }
+        model.Dispose();
+        if (why is not null) Console.WriteLine($"{why}: training a new one.");
         manual_seed(0);
         var trained = new RecurrentClassifier(options);
         var history = Train(trained, data, name);

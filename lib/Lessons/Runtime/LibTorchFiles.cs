@@ -38,17 +38,40 @@ public static class LibTorchFiles
 
         string version = typeof(torch).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "";
         folders.Add(System.IO.Path.Combine(NuGetRoot, "torchsharp", version, "runtimes", Rid, "native"));
-        string libtorchPackage = System.IO.Path.Combine(NuGetRoot, $"libtorch-cpu-{Rid}");
-        if (Directory.Exists(libtorchPackage))
-            foreach (string dir in Directory.GetDirectories(libtorchPackage).OrderDescending(StringComparer.Ordinal))
-                folders.Add(System.IO.Path.Combine(dir, "runtimes", Rid, "native"));
+        foreach (string dir in VersionFolders(System.IO.Path.Combine(NuGetRoot, $"libtorch-cpu-{Rid}"), BuiltAgainst))
+            folders.Add(System.IO.Path.Combine(dir, "runtimes", Rid, "native"));
 
         return folders.Distinct().Where(Directory.Exists).ToList();
+    }
+
+    /// <summary>The LibTorch version the kit was built against (LibTorchVersion in Directory.Packages.props).</summary>
+    public static string? BuiltAgainst =>
+        typeof(LibTorchFiles).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "LibTorchVersion")?.Value;
+
+    /// <summary>
+    /// The version folders of a NuGet package, best first: <paramref name="preferred"/> (the version the kit was built
+    /// against), then the others newest first by parsed version (2.10.0 above 2.5.1), unparsable names last.
+    /// </summary>
+    public static IReadOnlyList<string> VersionFolders(string package, string? preferred)
+    {
+        if (!Directory.Exists(package)) return [];
+        static Version? Parse(string dir) =>
+            Version.TryParse(System.IO.Path.GetFileName(dir).Split('-', '+')[0], out var v) ? v : null;
+        return Directory.GetDirectories(package)
+            .OrderByDescending(d => System.IO.Path.GetFileName(d) == preferred)
+            .ThenByDescending(Parse)
+            .ThenBy(System.IO.Path.GetFileName, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Every copy of libLibTorchSharp.so in the candidate folders.</summary>
     public static IReadOnlyList<string> WrapperCopies() =>
         CandidateFolders().Select(d => System.IO.Path.Combine(d, Wrapper)).Where(File.Exists).ToList();
+
+    /// <summary>The wrapper to load with the LibTorch in <paramref name="libTorchFolder"/>: the copy beside it, else the first copy anywhere.</summary>
+    public static string? WrapperFor(string libTorchFolder) =>
+        File.Exists(System.IO.Path.Combine(libTorchFolder, Wrapper)) ? System.IO.Path.Combine(libTorchFolder, Wrapper) : WrapperCopies().FirstOrDefault();
 
     /// <summary>The first folder holding all of LibTorch's main libraries, or null.</summary>
     public static string? LibTorchFolder() =>

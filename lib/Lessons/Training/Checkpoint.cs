@@ -44,46 +44,192 @@ public sealed record Checkpoint(
 
     public string WeightsPath => Path.Combine(Folder, WeightsFile);
 
-    /// <summary>Writes <paramref name="model"/> (a RecurrentClassifier or BagOfWordsClassifier) with everything needed to use it again.</summary>
+    /// <summary>
+    /// Writes <paramref name="model"/> (a RecurrentClassifier or BagOfWordsClassifier) with everything needed to use it
+    /// again, all-or-nothing (see <see cref="CheckpointFolder"/>): a failure at any point leaves the checkpoint that
+    /// was there before, whole. Weights with NaN or infinite values are refused.
+    /// </summary>
     public static Checkpoint Save(string folder, nn.Module<Tensor, Tensor, Tensor> model, Vocabulary vocabulary,
-        IReadOnlyList<string> classes, TrainerOptions? training = null, History? history = null)
+        IReadOnlyList<string> classes, TrainerOptions? training = null, History? history = null) =>
+        Save(folder, model, vocabulary, classes, training, history, path => new FileStream(path, FileMode.CreateNew, FileAccess.Write));
+
+    /// <summary>As the public Save, with each file's stream opened by <paramref name="create"/> (tests make it fail part-way).</summary>
+    internal static Checkpoint Save(string folder, nn.Module<Tensor, Tensor, Tensor> model, Vocabulary vocabulary,
+        IReadOnlyList<string> classes, TrainerOptions? training, History? history, Func<string, Stream> create)
     {
         var (architecture, options) = Describe(model);
         if (options.VocabularySize != vocabulary.Count)
             throw new ArgumentException($"The model was built for {options.VocabularySize} words but the vocabulary has {vocabulary.Count}.", nameof(vocabulary));
-        Directory.CreateDirectory(folder);
-        model.save(Path.Combine(folder, WeightsFile));
-        vocabulary.Save(Path.Combine(folder, VocabularyFile));
-        File.WriteAllText(Path.Combine(folder, DescriptionFile),
-            JsonSerializer.Serialize(new Description(Format, architecture, options, [.. classes], training, history), Json));
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            using var finite = isfinite(parameter).all();
+            if (!finite.item<bool>())
+                throw new CheckpointException(Path.GetFullPath(Path.Combine(folder, WeightsFile)),
+                    $"not written: parameter {name} holds NaN or infinite values (training diverged; try a lower learning rate)");
+        }
+
+        CheckpointFolder.Recover(folder);
+        string staging = CheckpointFolder.Staging(folder);
+        string file = staging;
+        try
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            Directory.CreateDirectory(staging);
+            var description = new Description(Format, architecture, options, [.. classes], training, history);
+            Write(file = Path.Combine(staging, WeightsFile), create, stream =>
+            {
+                using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+                model.save(writer);
+            });
+            Write(file = Path.Combine(staging, VocabularyFile), create, stream =>
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+                vocabulary.Save(writer);
+            });
+            Write(file = Path.Combine(staging, DescriptionFile), create, stream => JsonSerializer.Serialize(stream, description, Json));
+            file = Path.GetFullPath(folder);
+            CheckpointFolder.Swap(staging, folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+            throw new CheckpointException(file, $"could not be written ({e.Message}); the checkpoint that was there is unchanged", e);
+        }
         return new Checkpoint(folder, architecture, options, classes, vocabulary, training, history);
     }
 
-    /// <summary>Reads a checkpoint's description and vocabulary (not yet the weights).</summary>
+    /// <summary>Writes one file through <paramref name="create"/> and flushes it to the disk before the swap.</summary>
+    static void Write(string path, Func<string, Stream> create, Action<Stream> write)
+    {
+        using var stream = create(path);
+        write(stream);
+        stream.Flush();
+        if (stream is FileStream file) file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// Throws a <see cref="CheckpointException"/> when a checkpoint could not be written at <paramref name="folder"/>;
+    /// the command line calls it before training, so a bad --save target costs no training time.
+    /// </summary>
+    public static void EnsureWritable(string folder) => CheckpointFolder.EnsureWritable(folder);
+
+    /// <summary>Reads a checkpoint's description and vocabulary (not yet the weights); errors name the file at fault.</summary>
+    /// <exception cref="CheckpointException">A file is missing, unreadable, or not what Save writes.</exception>
     public static Checkpoint Read(string folder)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"No checkpoint folder at {Path.GetFullPath(folder)}.");
+        string full = Path.GetFullPath(folder);
+        try
+        {
+            CheckpointFolder.Recover(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException(full, $"an interrupted save could not be undone ({e.Message})", e);
+        }
+        if (!Directory.Exists(folder)) throw new CheckpointException(full, "no checkpoint folder here");
         foreach (string file in new[] { DescriptionFile, VocabularyFile, WeightsFile })
             if (!File.Exists(Path.Combine(folder, file)))
-                throw new FileNotFoundException($"The checkpoint folder {Path.GetFullPath(folder)} has no {file}; was it written by Checkpoint.Save?", Path.Combine(folder, file));
+                throw new CheckpointException(Path.Combine(full, file), "missing; was the folder written by Checkpoint.Save?");
 
-        string path = Path.Combine(folder, DescriptionFile);
+        string path = Path.Combine(full, DescriptionFile);
         Description description;
         try
         {
             description = JsonSerializer.Deserialize<Description>(File.ReadAllText(path), Json)
                 ?? throw new JsonException("empty");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"{path} is not a checkpoint description: {e.Message}", e);
+            throw new CheckpointException(path, $"not a checkpoint description ({e.Message})", e);
         }
         if (description.Format != Format)
-            throw new InvalidDataException($"{path} has format {description.Format}; this version reads format {Format}.");
-        var vocabulary = Vocabulary.Load(Path.Combine(folder, VocabularyFile));
+            throw new CheckpointException(path, $"has format {description.Format}; this version reads format {Format}");
+        CheckSizes(path, description);
+
+        string vocabularyPath = Path.Combine(full, VocabularyFile);
+        Vocabulary vocabulary;
+        try
+        {
+            vocabulary = Vocabulary.Load(vocabularyPath);
+        }
+        catch (Exception e) when (e is VocabularyFormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException(vocabularyPath, e is VocabularyFormatException f ? $"line {f.Line}: {f.Problem}" : e.Message, e);
+        }
         if (vocabulary.Count != description.Options.VocabularySize)
-            throw new InvalidDataException($"{folder}: the vocabulary has {vocabulary.Count} words but the model was built for {description.Options.VocabularySize}.");
+            throw new CheckpointException(vocabularyPath,
+                $"has {vocabulary.Count} words but the model was built for {description.Options.VocabularySize}");
         return new Checkpoint(folder, description.Architecture, description.Options, description.Classes, vocabulary, description.Training, description.History);
+    }
+
+    /// <summary>
+    /// Rejects a description without options or classes, or with sizes no lesson model comes near, before anything is
+    /// allocated from it (a hand-edited "Hidden": 30000 would otherwise ask for gigabytes).
+    /// </summary>
+    static void CheckSizes(string path, Description description)
+    {
+        if (description.Options is not { } options) throw new CheckpointException(path, "has no classifier options");
+        if (description.Classes is not { Count: > 1 } classes) throw new CheckpointException(path, "names fewer than two classes");
+        var limits = new (string Name, int Value, int Max)[]
+        {
+            (nameof(options.VocabularySize), options.VocabularySize, MaxVocabulary),
+            (nameof(options.Embedding), options.Embedding, MaxWidth),
+            (nameof(options.Hidden), options.Hidden, MaxWidth),
+            (nameof(options.Layers), options.Layers, MaxLayers),
+            (nameof(options.Classes), options.Classes, MaxClasses),
+        };
+        foreach (var (name, value, max) in limits)
+            if (value < 1 || value > max) throw new CheckpointException(path, $"{name} is {value}; a checkpoint holds 1 to {max}");
+        if (options.Classes != classes.Count)
+            throw new CheckpointException(path, $"the options say {options.Classes} classes but {classes.Count} are named");
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckpointException(path, e.Message, e);
+        }
+    }
+
+    /// <summary>Upper bounds on what a checkpoint may describe: far above the lessons' models, far below a machine's memory.</summary>
+    internal const int MaxVocabulary = 5_000_000, MaxWidth = 4096, MaxLayers = 16, MaxClasses = 1000;
+
+    /// <summary>
+    /// Loads the weights saved in <paramref name="folder"/> into <paramref name="model"/> when they were trained with
+    /// the model's options and <paramref name="vocabulary"/>, and returns the checkpoint. Otherwise returns null with,
+    /// in <paramref name="why"/>, one line saying why (null when nothing was saved there): another kind of model, or
+    /// which file does not load and why, named from the folder on (for example "lstm/weights.bin"), not the machine's path.
+    /// </summary>
+    public static Checkpoint? TryLoadInto(string folder, nn.Module<Tensor, Tensor, Tensor> model, Vocabulary vocabulary, out string? why)
+    {
+        why = null;
+        if (!Directory.Exists(folder) && !Directory.Exists(CheckpointFolder.Previous(folder))) return null;
+        string parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) ?? "";
+        try
+        {
+            var saved = Read(folder);
+            if (saved.Options != Describe(model).Options || !saved.Vocabulary.Tokens.SequenceEqual(vocabulary.Tokens))
+            {
+                why = $"{Path.GetRelativePath(parent, folder)} holds a model of other options or another vocabulary";
+                return null;
+            }
+            saved.LoadWeightsInto(model);
+            return saved;
+        }
+        catch (CheckpointException e)
+        {
+            why = $"{Path.GetRelativePath(parent, e.File)} does not load: {e.Problem}";
+        }
+        catch (CheckpointMismatchException e)
+        {
+            why = $"{Path.GetRelativePath(parent, folder)} does not fit: {string.Join("; ", e.Differences)}";
+        }
+        return null;
     }
 
     /// <summary>Reads the checkpoint and returns its model with the weights loaded, in evaluation mode, on <see cref="TorchRuntime.Device"/>.</summary>
@@ -101,7 +247,7 @@ public sealed record Checkpoint(
         {
             Recurrent => new RecurrentClassifier(Options),
             BagOfWords => new BagOfWordsClassifier(Options),
-            _ => throw new InvalidDataException($"{Path.Combine(Folder, DescriptionFile)} names the unknown architecture \"{Architecture}\" (expected {Recurrent} or {BagOfWords})."),
+            _ => throw new CheckpointException(Path.GetFullPath(Path.Combine(Folder, DescriptionFile)), $"names the unknown architecture \"{Architecture}\" (expected {Recurrent} or {BagOfWords})"),
         };
         LoadWeightsInto(model);
         return model;
@@ -125,7 +271,16 @@ public sealed record Checkpoint(
         if (differences.Count > 0) throw new CheckpointMismatchException(Folder, differences);
 
         model.to(CPU);
-        model.load(WeightsPath);
+        try
+        {
+            model.load(WeightsPath);
+        }
+        catch (Exception e)
+        {
+            // TorchSharp reports a truncated or foreign file as whatever its reader hit first
+            // ("Attempted to read past the end of the stream", a size mismatch, a native error): name the file.
+            throw new CheckpointException(Path.GetFullPath(WeightsPath), $"the weights do not load ({e.Message})", e);
+        }
         model.to(TorchRuntime.Device);
         model.eval();
     }

@@ -93,7 +93,7 @@ public sealed class CheckpointTests : IDisposable
     public void Reading_a_folder_without_a_checkpoint_says_what_is_missing()
     {
         Directory.CreateDirectory(folder);
-        var error = Assert.Throws<FileNotFoundException>(() => Checkpoint.Read(folder));
+        var error = Assert.Throws<CheckpointException>(() => Checkpoint.Read(folder));
         Assert.Contains("checkpoint.json", error.Message);
     }
 
