@@ -98,7 +98,7 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     {
         get
         {
-            var frame = VariantComparisonChart.Table(Histories);
+            var frame = VariantComparisonChart.Table(Histories, Parameters);
             frame.Columns.Add(new DoubleDataFrameColumn("Samples per second", Histories.Select(h => Math.Round(h.Epochs.Average(e => e.SamplesPerSecond)))));
             frame.Columns.Add(new DoubleDataFrameColumn("Padding (%)", Histories.Select(h => VariantSummary.Percent(h.Epochs.Average(e => e.PaddingShare)))));
             return frame;
@@ -106,7 +106,10 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     }
 
     /// <summary>Test accuracy, time per epoch and size side by side.</summary>
-    public GenericChart Chart => VariantComparisonChart.Create(Histories);
+    public GenericChart Chart => VariantComparisonChart.Create(Histories, Parameters);
+
+    /// <summary>Each run's parameters by part (embedding, recurrent, output layer).</summary>
+    public IReadOnlyList<ParameterCounts> Parameters => [.. Models.Select(ParameterCounts.Of)];
 
     /// <summary>Training curves of all runs, overlaid.</summary>
     public GenericChart Curves => TrainingCurvesChart.Create(Histories);
