@@ -43,6 +43,8 @@ public static class VariantComparisonChart
             var seconds = Trace(figure, names[r], r, "2", "bar", row.SecondsPerEpoch);
             seconds["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
             seconds["texttemplate"] = "%{y:.2f}";
+            // Above the bar the label would sit on the error bar.
+            if (row.Seeds.Count > 1) seconds["textposition"] = "inside";
             seconds["hovertemplate"] = Hover(names[r], "seconds per epoch", row.SecondsPerEpoch, row.Seeds.Count, v => ChartStyle.Number(v, "0.00"));
 
             var counts = row.Parameters;
@@ -85,7 +87,10 @@ public static class VariantComparisonChart
         return figure.Build();
     }
 
-    /// <summary>The comparison as a DataFrame: run, best test accuracy, best epoch, final accuracy, seconds per epoch, parameters by part.</summary>
+    /// <summary>
+    /// The comparison as a DataFrame: run, best test accuracy, best epoch, final accuracy, seconds per epoch, samples
+    /// per second, share of padding cells, parameters by part.
+    /// </summary>
     public static DataFrame Table(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters) =>
         VariantSummary.ToDataFrame(runs, parameters);
 

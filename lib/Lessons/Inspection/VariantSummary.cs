@@ -13,6 +13,8 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
     public SeedSpread BestTestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Best.Test.Accuracy));
     public SeedSpread FinalTestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Last.Test.Accuracy));
     public SeedSpread SecondsPerEpoch => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.Seconds)));
+    public SeedSpread SamplesPerSecond => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.SamplesPerSecond)));
+    public SeedSpread PaddingShare => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.PaddingShare)));
     public IReadOnlyList<int> BestEpochs => Seeds.Select(s => s.Best.Epoch).ToList();
 
     /// <summary>
@@ -39,7 +41,7 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
 
     /// <summary>
     /// The comparison as a DataFrame (one row per variant) for a notebook table, accuracies in percent rounded for
-    /// reading. With several seeds per variant the accuracies and times are means, and two columns say how many
+    /// reading. With several seeds per variant the accuracies, times and padding are means, and two columns say how many
     /// seeds and how far apart the lowest and highest best accuracy lie.
     /// </summary>
     public static DataFrame ToDataFrame(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters)
@@ -55,6 +57,8 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
         columns.Add(new StringDataFrameColumn("Best epoch", rows.Select(r => string.Join(", ", r.BestEpochs))));
         columns.Add(new DoubleDataFrameColumn("Final test accuracy (%)", rows.Select(r => Percent(r.FinalTestAccuracy.Mean))));
         columns.Add(new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => Math.Round(r.SecondsPerEpoch.Mean, 2))));
+        columns.Add(new DoubleDataFrameColumn("Samples per second", rows.Select(r => Math.Round(r.SamplesPerSecond.Mean))));
+        columns.Add(new DoubleDataFrameColumn("Padding (%)", rows.Select(r => Percent(r.PaddingShare.Mean))));
         columns.Add(new Int64DataFrameColumn("Recurrent parameters", rows.Select(r => r.Parameters.Recurrent)));
         columns.Add(new Int64DataFrameColumn("Embedding parameters", rows.Select(r => r.Parameters.Embedding)));
         columns.Add(new Int64DataFrameColumn("Output layer parameters", rows.Select(r => r.Parameters.Output)));

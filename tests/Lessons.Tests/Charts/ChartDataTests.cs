@@ -294,11 +294,13 @@ public class ChartDataTests
 
         var table = VariantComparisonChart.Table(runs, counts);
         Assert.Equal(3, table.Rows.Count);
-        Assert.Equal(["Run", "Best test accuracy (%)", "Best epoch", "Final test accuracy (%)", "Seconds per epoch",
-            "Recurrent parameters", "Embedding parameters", "Output layer parameters", "Parameters"], table.Columns.Select(c => c.Name));
+        Assert.Equal(["Run", "Best test accuracy (%)", "Best epoch", "Final test accuracy (%)", "Seconds per epoch", "Samples per second",
+            "Padding (%)", "Recurrent parameters", "Embedding parameters", "Output layer parameters", "Parameters"], table.Columns.Select(c => c.Name));
         Assert.Equal("LSTM bi 2", table["Run"][1]);
         Assert.Equal(310_000L, table["Recurrent parameters"][1]);
         Assert.Equal(768_000L + 310_000 + 260, table["Parameters"][1]);
+        Assert.Equal(2400.0, table["Samples per second"][1]);
+        Assert.Equal(12.0, table["Padding (%)"][1]);
         Assert.Equal(Math.Round(100 * runs[1].Best.Test.Accuracy, 1), (double)table["Best test accuracy (%)"][1]!);
         Assert.Equal(Math.Round(100 * runs[1].Last.Test.Accuracy, 1), (double)table["Final test accuracy (%)"][1]!);
         Assert.Equal(runs[1].Best.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), table["Best epoch"][1]);
@@ -329,6 +331,7 @@ public class ChartDataTests
         Assert.Contains("over 3 seeds", dots[1].GetProperty("hovertemplate").GetString());
         var range = ChartJson.Numbers(json.Layout.GetProperty("yaxis").GetProperty("range"));
         Assert.True(range[0] < runs.Min(r => r.Best.Test.Accuracy) && range[1] > runs.Max(r => r.Best.Test.Accuracy), "the error bars fit on the axis");
+        Assert.Empty(ChartDataDefects.In(json.Data));
 
         var table = VariantComparisonChart.Table(runs, counts);
         Assert.Equal(2, table.Rows.Count);

@@ -11,7 +11,6 @@ internal static class ChartGallery
     {
         var runs = new[] { ChartSamples.Run("RNN uni 1", 50_000, 4, 11), ChartSamples.Run("LSTM bi 2", 310_000, 4, 12), ChartSamples.Run("GRU uni 2", 200_000, 4, 13) };
         var counts = runs.Select(r => ChartSamples.Counts(r.Parameters)).ToList();
-        var seeds = runs.SelectMany(r => Enumerable.Range(0, 3).Select(s => ChartSamples.Run(r.Name, r.Parameters, 4, 20 + 7 * s + r.Name.Length))).ToList();
         var forward = ChartSamples.Trace(62, 64, 3);
         var backward = ChartSamples.Trace(62, 64, 4, "backward");
         var traces = Enumerable.Range(0, 4).Select(i => ChartSamples.Trace(12 + i * 17, 64, 20 + i)).ToList();
@@ -24,7 +23,6 @@ internal static class ChartGallery
         [
             ("training-curves", TrainingCurvesChart.Create(runs), 12),
             ("variant-comparison", VariantComparisonChart.Create(runs, counts), 9),
-            ("variant-comparison-seeds", VariantComparisonChart.Create(seeds, [.. seeds.Select(s => ChartSamples.Counts(s.Parameters))]), 9),
             ("confusion-matrix", ConfusionMatrixChart.Create(ChartSamples.Confusion()), 1),
             ("hidden-state", HiddenStateChart.Create(forward), 1),
             ("hidden-state-bidirectional", HiddenStateChart.Create(forward, backward), 2),
