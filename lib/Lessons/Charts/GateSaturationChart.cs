@@ -5,9 +5,11 @@ using Plotly.NET;
 namespace Lessons.Charts;
 
 /// <summary>
-/// Gate saturation (Karpathy et al. 2015, fig. 3): one point per gate unit, x = share of steps it is shut
-/// (&lt; 0.1), y = share of steps it is open (&gt; 0.9), one colour per gate. Points near the top-left corner are
-/// gates that are nearly always open; on the diagonal x + y = 1 a gate is always saturated one way or the other.
+/// Gate saturation (Karpathy et al. 2015, fig. 3): one point per gate unit, x = share of steps it is nearly shut
+/// (below 0.1), y = share of steps it is nearly open (above 0.9), one colour per gate. Far right: a gate that is
+/// almost always shut (a forget gate that forgets, an input gate that never writes); top left: one almost always
+/// open; on the diagonal x + y = 1 a gate is always saturated one way or the other; near the origin it switches
+/// with the input.
 /// </summary>
 public static class GateSaturationChart
 {
@@ -34,16 +36,16 @@ public static class GateSaturationChart
             var points = figure.Add("scatter");
             points["name"] = $"{gate.Key} gate";
             points["mode"] = "markers";
-            points["x"] = gate.Select(s => s.LeftSaturated).ToArray();
-            points["y"] = gate.Select(s => s.RightSaturated).ToArray();
+            points["x"] = gate.Select(s => s.ShareShut).ToArray();
+            points["y"] = gate.Select(s => s.ShareOpen).ToArray();
             points["text"] = gate.Select(s => $"unit {s.Unit}").ToArray();
             points["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(g++), ["size"] = 8, ["opacity"] = 0.75 };
-            points["hovertemplate"] = $"{gate.Key} %{{text}}<br>shut (&lt; {GateSaturation.Low}) %{{x:.1%}}<br>open (&gt; {GateSaturation.High}) %{{y:.1%}}<extra></extra>";
+            points["hovertemplate"] = $"{gate.Key} %{{text}}<br>nearly shut (below {ChartStyle.Number(GateSaturation.Low)}): %{{x:.1%}} of steps<br>nearly open (above {ChartStyle.Number(GateSaturation.High)}): %{{y:.1%}} of steps<extra></extra>";
         }
-        var x = ChartStyle.Axis($"fraction of steps left-saturated (< {GateSaturation.Low})".Replace("<", "&lt;", StringComparison.Ordinal));
+        var x = ChartStyle.Axis($"share of steps with the gate below {ChartStyle.Number(GateSaturation.Low)} (nearly shut)");
         x["range"] = new[] { -0.02, 1.02 };
         x["tickformat"] = ".0%";
-        var y = ChartStyle.Axis($"fraction of steps right-saturated (> {GateSaturation.High})".Replace(">", "&gt;", StringComparison.Ordinal));
+        var y = ChartStyle.Axis($"share of steps with the gate above {ChartStyle.Number(GateSaturation.High)} (nearly open)");
         y["range"] = new[] { -0.02, 1.02 };
         y["tickformat"] = ".0%";
         figure.Layout["xaxis"] = x;

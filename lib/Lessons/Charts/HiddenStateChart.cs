@@ -35,7 +35,7 @@ public static class HiddenStateChart
         int width = Math.Max(640, 260 + panels * tokens.Count * pixelsPerToken);
         int height = ChartStyle.HeightForUnits(units) + LabelRoom(tokens);
         var figure = new Figure()
-            .Title(title ?? $"{directions[0].Kind.ToString().ToUpperInvariant()} hidden state, {tokens.Count} tokens × {units} units")
+            .Title(title ?? DefaultTitle(directions))
             .Size(width, height);
         var hover = TokenText(tokens, units);
         double gap = panels == 1 ? 0 : 0.04;
@@ -55,7 +55,7 @@ public static class HiddenStateChart
             heatmap["zmax"] = 1.0;
             heatmap["zmid"] = 0.0;
             heatmap["colorscale"] = ChartStyle.DivergingScale;
-                heatmap["showscale"] = p == panels - 1;
+            heatmap["showscale"] = p == panels - 1;
             heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "h (tanh)" } };
             heatmap["hovertemplate"] = $"{ChartStyle.Label(directions[p].Direction)}<br>token %{{text}} (step %{{x}})<br>unit %{{y}}<br>h = %{{z:.3f}}<extra></extra>";
 
@@ -69,6 +69,21 @@ public static class HiddenStateChart
         y["dtick"] = units > 40 ? 8 : units > 16 ? 4 : 1;
         figure.Layout["yaxis"] = y;
         return figure.Build();
+    }
+
+    /// <summary>
+    /// What the network's hidden state really is: "LSTM hidden state, 25 tokens × 32 units", or for a bidirectional
+    /// layer "BiLSTM hidden state, 25 tokens × 64 units (forward 32 | backward 32)": the output the next layer reads is
+    /// both halves side by side.
+    /// </summary>
+    internal static string DefaultTitle(IReadOnlyList<CellTrace> directions)
+    {
+        string kind = CellKinds.Name(directions[0].Kind).ToUpperInvariant();
+        int tokens = directions[0].Tokens.Count, perDirection = directions[0].Hidden.GetLength(1);
+        string head = $"{(directions.Count == 2 ? "Bi" : "")}{kind} hidden state, {tokens} tokens × {directions.Count * perDirection} units";
+        return directions.Count == 1
+            ? head
+            : $"{head} ({string.Join(" | ", directions.Select(d => $"{ChartStyle.Label(d.Direction)} {perDirection}"))})";
     }
 
     /// <summary>values[t, unit] turned into rows per unit: result[unit][t].</summary>

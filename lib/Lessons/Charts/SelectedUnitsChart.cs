@@ -5,7 +5,8 @@ namespace Lessons.Charts;
 
 /// <summary>
 /// The units found by <see cref="UnitSelection"/> (LSTMVis "select"): for each, its mean activation on the
-/// selected tokens next to its mean elsewhere, labelled with the tokens on which it fires most.
+/// selected tokens next to its mean elsewhere, labelled with the tokens on which it fires most (among those seen at
+/// least <see cref="SelectedUnit.MinCount"/> times, which the axis title states).
 /// </summary>
 public static class SelectedUnitsChart
 {
@@ -23,7 +24,8 @@ public static class SelectedUnitsChart
         x["range"] = new[] { -1.0, 1.0 };
         x["zeroline"] = true;
         figure.Layout["xaxis"] = x;
-        var y = ChartStyle.Axis("unit: its top tokens");
+        int minCount = units.Min(u => u.MinCount);
+        var y = ChartStyle.Axis($"unit: its top tokens (each seen ≥ {minCount} time{(minCount == 1 ? "" : "s")})");
         y["autorange"] = "reversed";
         figure.Layout["yaxis"] = y;
         figure.Layout["legend"] = new Dictionary<string, object?> { ["orientation"] = "h", ["y"] = 1.02, ["yanchor"] = "bottom" };

@@ -6,8 +6,9 @@ namespace Lessons.Charts;
 /// <summary>
 /// One hidden unit's activation painted over the words of several headlines (Karpathy, Johnson, Fei-Fei 2015,
 /// "Visualizing and Understanding Recurrent Networks"): each word sits in a cell coloured by the unit's value
-/// after reading it (blue −1, white 0, red +1). Long headlines wrap onto several lines of
-/// <c>wordsPerLine</c> words, with an empty line between headlines.
+/// after reading it (blue −1, white 0, red +1). Long headlines wrap onto several lines of <c>wordsPerLine</c> words;
+/// a wider white gap separates one headline from the next. Cells after a headline's last word stay empty: no value,
+/// no text, no hover.
 /// </summary>
 public static class UnitTextChart
 {
@@ -21,16 +22,18 @@ public static class UnitTextChart
         var z = new List<double?[]>();
         var text = new List<string[]>();
         var lineNames = new List<string>();
+        var headlineStarts = new List<int>();
         for (int h = 0; h < traces.Count; h++)
         {
             var trace = traces[h];
             if (trace.Hidden.GetLength(0) != trace.Tokens.Count)
                 throw new ArgumentException($"Trace {h} has {trace.Tokens.Count} tokens but {trace.Hidden.GetLength(0)} hidden steps.", nameof(traces));
-            if (h > 0) { z.Add(new double?[wordsPerLine]); text.Add(new string[wordsPerLine]); lineNames.Add(new string(' ', h)); }
+            headlineStarts.Add(z.Count);
             for (int start = 0; start < Math.Max(1, trace.Tokens.Count); start += wordsPerLine)
             {
                 var zs = new double?[wordsPerLine];
-                var words = new string[wordsPerLine];
+                // Empty strings, not nulls: plotly.js prints a null text as "null".
+                var words = Enumerable.Repeat("", wordsPerLine).ToArray();
                 for (int i = 0; i < wordsPerLine && start + i < trace.Tokens.Count; i++)
                 {
                     zs[i] = trace.Hidden[start + i, unit];
@@ -62,9 +65,11 @@ public static class UnitTextChart
         heatmap["hoverongaps"] = false;
         heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = $"unit {unit}" } };
         heatmap["hovertemplate"] = $"%{{text}}<br>unit {unit} = %{{z:.3f}}<extra></extra>";
-        var x = ChartStyle.Axis($"word ({wordsPerLine} per line)");
-        x["showticklabels"] = false;
-        x["side"] = "bottom";
+        var x = ChartStyle.Axis($"word of the line ({wordsPerLine} per line)");
+        // Numbered ticks, not none: without tick labels plotly.js puts the axis title above the plot.
+        x["tickmode"] = "array";
+        x["tickvals"] = Enumerable.Range(0, wordsPerLine).ToArray();
+        x["ticktext"] = Enumerable.Range(1, wordsPerLine).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         x["showgrid"] = false;
         figure.Layout["xaxis"] = x;
         var y = ChartStyle.Axis("headline");
@@ -73,6 +78,12 @@ public static class UnitTextChart
         y["type"] = "category";
         figure.Layout["yaxis"] = y;
         figure.Layout["plot_bgcolor"] = "white";
+        // Rows sit at 0, 1, 2, ... on the category axis: a thick white line half a row above each new headline.
+        figure.Layout["shapes"] = headlineStarts.Skip(1).Select(row => new Dictionary<string, object?>
+        {
+            ["type"] = "line", ["xref"] = "paper", ["x0"] = 0, ["x1"] = 1, ["yref"] = "y", ["y0"] = row - 0.5, ["y1"] = row - 0.5,
+            ["line"] = new Dictionary<string, object?> { ["color"] = "white", ["width"] = 8 },
+        }).ToArray();
         return figure.Build();
     }
 }

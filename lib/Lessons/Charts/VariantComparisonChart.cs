@@ -6,46 +6,64 @@ using Plotly.NET;
 namespace Lessons.Charts;
 
 /// <summary>
-/// Several variants (RNN/LSTM/GRU, uni/bi, 1/2 layers) side by side: best test accuracy, seconds per epoch and
-/// parameter count, each in its own panel (their scales differ), one bar and one colour per run, the run's name
-/// in the legend and under its bars. <see cref="Table"/> gives the same numbers as a DataFrame.
+/// Several variants (RNN/LSTM/GRU, uni/bi, 1/2 layers) side by side, one colour per variant, each measure in its own
+/// panel: best test accuracy (a dot on an axis zoomed to the data, so small differences show; the axis title says
+/// it is zoomed), seconds per epoch and recurrent parameters (bars from zero; the embedding, most of every model's
+/// parameters and the same in all variants, would hide what the architecture changes). Runs with the same name are
+/// seeds of one variant: the chart shows their mean with error bars from the lowest to the highest seed.
+/// <see cref="Table"/> gives the same numbers, and every part of the parameters, as a DataFrame.
 /// </summary>
 public static class VariantComparisonChart
 {
-    public static GenericChart Create(IEnumerable<History> runs, string title = "Comparison of variants")
+    /// <summary>The comparison; <paramref name="parameters"/>[i] are the parameters of <paramref name="runs"/>[i].</summary>
+    public static GenericChart Create(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters, string title = "Comparison of variants")
     {
-        var rows = VariantSummary.Of(runs);
+        var rows = VariantSummary.Of(runs, parameters);
         if (rows.Count == 0) throw new ArgumentException("No runs to compare.", nameof(runs));
         var names = rows.Select(r => ChartStyle.Label(r.Run)).ToArray();
+        int maxSeeds = rows.Max(r => r.Seeds.Count);
         int angle = ChartStyle.TickAngleFor(rows.Count * 3, rows.Max(r => r.Run.Length));
-        var figure = new Figure().Title(title).Size(Math.Max(1000, 300 + rows.Count * 3 * 34), 540);
-        var panels = new (string Axis, string Title, Func<VariantSummary, double> Value, string Format)[]
-        {
-            ("", "best test accuracy", r => r.BestTestAccuracy, ".1%"),
-            ("2", "seconds per epoch", r => r.SecondsPerEpoch, ".2f"),
-            ("3", "parameters", r => r.Parameters, ".3~s"),
-        };
-        const double gap = 0.1;
+        var figure = new Figure()
+            .Title(maxSeeds == 1 ? title : $"{title}: mean of {SeedCount(rows)}, error bars from the lowest to the highest seed")
+            .Size(Math.Max(1000, 300 + rows.Count * 3 * 34), 540);
+        const double gap = 0.12;
         double width = (1 - 2 * gap) / 3;
+
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var accuracy = Trace(figure, names[r], r, "", "scatter", row.BestTestAccuracy);
+            accuracy["mode"] = "markers+text";
+            accuracy["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r), ["size"] = 12 };
+            accuracy["texttemplate"] = "%{y:.1%}";
+            accuracy["textposition"] = "middle right";
+            accuracy["showlegend"] = true;
+            accuracy["hovertemplate"] = Hover(names[r], "best test accuracy", row.BestTestAccuracy, row.Seeds.Count, v => ChartStyle.Number(100 * v, "0.0") + "%");
+
+            var seconds = Trace(figure, names[r], r, "2", "bar", row.SecondsPerEpoch);
+            seconds["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
+            seconds["texttemplate"] = "%{y:.2f}";
+            // Above the bar the label would sit on the error bar.
+            if (row.Seeds.Count > 1) seconds["textposition"] = "inside";
+            seconds["hovertemplate"] = Hover(names[r], "seconds per epoch", row.SecondsPerEpoch, row.Seeds.Count, v => ChartStyle.Number(v, "0.00"));
+
+            var counts = row.Parameters;
+            var recurrent = Trace(figure, names[r], r, "3", "bar", new SeedSpread(counts.Recurrent, counts.Recurrent, counts.Recurrent));
+            recurrent["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
+            recurrent["texttemplate"] = "%{y:.3~s}";
+            recurrent["hovertemplate"] = $"{names[r]}<br>recurrent: {Count(counts.Recurrent)}<br>embedding: {Count(counts.Embedding)}" +
+                $"<br>output layer: {Count(counts.Output)}<br>total: {Count(counts.Total)}<extra></extra>";
+        }
+
+        var panels = new (string Axis, string Title, string Format)[]
+        {
+            ("", "best test accuracy (axis zoomed)", ".1%"),
+            ("2", "seconds per epoch", ".2f"),
+            ("3", "recurrent parameters", ".3~s"),
+        };
         for (int p = 0; p < panels.Length; p++)
         {
-            var (axis, label, value, format) = panels[p];
-            for (int r = 0; r < rows.Count; r++)
-            {
-                var bar = figure.Add("bar");
-                bar["name"] = names[r];
-                bar["legendgroup"] = names[r];
-                bar["showlegend"] = p == 0;
-                bar["x"] = new[] { names[r] };
-                bar["y"] = new[] { value(rows[r]) };
-                bar["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
-                bar["texttemplate"] = $"%{{y:{format}}}";
-                bar["textposition"] = "outside";
-                bar["cliponaxis"] = false;
-                bar["xaxis"] = "x" + axis;
-                bar["yaxis"] = "y" + axis;
-                bar["hovertemplate"] = $"%{{x}}<br>{label}: %{{y:{format}}}<extra></extra>";
-            }
+            var (axis, label, format) = panels[p];
             var x = ChartStyle.Axis("run", angle);
             x["domain"] = new[] { p * (width + gap), p * (width + gap) + width };
             x["anchor"] = "y" + axis;
@@ -54,8 +72,13 @@ public static class VariantComparisonChart
             var y = ChartStyle.Axis(label);
             y["anchor"] = "x" + axis;
             y["tickformat"] = format;
-            y["rangemode"] = "tozero";
-            if (p == 0) y["range"] = new[] { 0.0, 1.05 };
+            if (p == 0)
+            {
+                y["range"] = ZoomedRange(rows.Select(r => r.BestTestAccuracy).ToList());
+                // Room right of the last dot for its label.
+                x["range"] = new[] { -0.5, rows.Count - 0.5 + 0.6 };
+            }
+            else y["rangemode"] = "tozero";
             figure.Layout["xaxis" + axis] = x;
             figure.Layout["yaxis" + axis] = y;
         }
@@ -64,6 +87,57 @@ public static class VariantComparisonChart
         return figure.Build();
     }
 
-    /// <summary>The comparison as a DataFrame: run, best test accuracy, best epoch, final accuracy, seconds per epoch, parameters.</summary>
-    public static DataFrame Table(IEnumerable<History> runs) => VariantSummary.ToDataFrame(runs);
+    /// <summary>
+    /// The comparison as a DataFrame: run, best test accuracy, best epoch, final accuracy, seconds per epoch, samples
+    /// per second, share of padding cells, parameters by part.
+    /// </summary>
+    public static DataFrame Table(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters) =>
+        VariantSummary.ToDataFrame(runs, parameters);
+
+    /// <summary>
+    /// An axis range around the values and their error bars, with a margin of a quarter of their span (at least half a
+    /// percentage point), kept inside 0..1: differences of a point are visible, not flattened against 0..100%.
+    /// </summary>
+    internal static double[] ZoomedRange(IReadOnlyList<SeedSpread> values)
+    {
+        double low = values.Min(v => v.Min), high = values.Max(v => v.Max);
+        double margin = Math.Max(0.25 * (high - low), 0.005);
+        return [Math.Max(0, low - margin), Math.Min(1, high + margin)];
+    }
+
+    /// <summary>A trace of one variant in one panel: the mean, with min–max error bars when it has several seeds.</summary>
+    static Dictionary<string, object?> Trace(Figure figure, string name, int index, string axis, string type, SeedSpread value)
+    {
+        var trace = figure.Add(type);
+        trace["name"] = name;
+        trace["legendgroup"] = name;
+        trace["showlegend"] = false;
+        trace["x"] = new[] { name };
+        trace["y"] = new[] { value.Mean };
+        trace["textposition"] = "outside";
+        trace["cliponaxis"] = false;
+        trace["xaxis"] = "x" + axis;
+        trace["yaxis"] = "y" + axis;
+        if (value.Max > value.Min)
+            trace["error_y"] = new Dictionary<string, object?>
+            {
+                ["type"] = "data", ["symmetric"] = false,
+                ["array"] = new[] { value.Max - value.Mean }, ["arrayminus"] = new[] { value.Mean - value.Min },
+                ["color"] = "#2a3f5f", ["thickness"] = 1.5, ["width"] = 6,
+            };
+        return trace;
+    }
+
+    static string Hover(string name, string label, SeedSpread value, int seeds, Func<double, string> format) =>
+        seeds == 1
+            ? $"{name}<br>{label}: {format(value.Mean)}<extra></extra>"
+            : $"{name}<br>{label}: mean {format(value.Mean)} over {seeds} seeds<br>lowest {format(value.Min)}, highest {format(value.Max)}<extra></extra>";
+
+    static string Count(long n) => ChartStyle.Number(n, "N0");
+
+    static string SeedCount(IReadOnlyList<VariantSummary> rows)
+    {
+        int min = rows.Min(r => r.Seeds.Count), max = rows.Max(r => r.Seeds.Count);
+        return min == max ? $"{max} seeds" : $"{min}–{max} seeds";
+    }
 }

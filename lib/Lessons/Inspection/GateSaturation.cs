@@ -2,14 +2,18 @@ using Lessons.Models;
 
 namespace Lessons.Inspection;
 
-/// <summary>One gate unit over many steps: the share of steps it was nearly closed (&lt; 0.1) and nearly open (&gt; 0.9).</summary>
-public sealed record GateUnitSaturation(string Gate, int Unit, double LeftSaturated, double RightSaturated, long Steps);
+/// <summary>
+/// One gate unit over many steps: the share of steps it was nearly shut (below 0.1) and nearly open (above 0.9).
+/// Karpathy et al. call these "left-saturated" and "right-saturated".
+/// </summary>
+public sealed record GateUnitSaturation(string Gate, int Unit, double ShareShut, double ShareOpen, long Steps);
 
 /// <summary>
 /// How often each gate unit saturates, over a set of traces (Karpathy, Johnson, Fei-Fei 2015, "Visualizing and
-/// Understanding Recurrent Networks", fig. 3): a unit near the right edge is a gate that is almost always open
-/// (for a forget gate: it remembers), near the left edge one that is almost always shut; units in the middle
-/// switch with the input.
+/// Understanding Recurrent Networks", fig. 3). What a saturated gate means depends on the gate: a forget gate nearly
+/// always open keeps the cell state (remembers), nearly always shut wipes it (forgets); an input gate nearly always
+/// shut never writes; an output gate nearly always shut hides the cell from the hidden state. Units that are rarely
+/// saturated either way switch with the input.
 /// </summary>
 public static class GateSaturation
 {

@@ -8,9 +8,10 @@ public sealed record TokenActivation(string Token, double Mean, int Count);
 
 /// <summary>
 /// A hidden unit ranked by how much more it fires on the selected tokens than elsewhere, with the tokens on which
-/// it fires most over the whole set.
+/// it fires most over the whole set, among those seen at least <see cref="MinCount"/> times (a mean over one or two
+/// occurrences says little and lets rare words crowd out the ones the unit really tracks).
 /// </summary>
-public sealed record SelectedUnit(int Unit, double MeanOnSelection, double MeanElsewhere, IReadOnlyList<TokenActivation> TopTokens)
+public sealed record SelectedUnit(int Unit, double MeanOnSelection, double MeanElsewhere, IReadOnlyList<TokenActivation> TopTokens, int MinCount)
 {
     /// <summary>MeanOnSelection − MeanElsewhere: how specific the unit is to the selection.</summary>
     public double Score => MeanOnSelection - MeanElsewhere;
@@ -22,21 +23,29 @@ public sealed record SelectedUnit(int Unit, double MeanOnSelection, double MeanE
 /// </summary>
 public static class UnitSelection
 {
+    /// <summary>How often a token must occur before its mean activation counts (for the selection and for top tokens).</summary>
+    public const int DefaultMinCount = 5;
+
     /// <summary>Units firing on <paramref name="token"/> (compared ignoring case).</summary>
-    public static IReadOnlyList<SelectedUnit> FiringOn(IEnumerable<CellTrace> traces, string token, int top = 10, int topTokens = 5) =>
-        FiringOn(traces, t => string.Equals(t, token, StringComparison.OrdinalIgnoreCase), top, topTokens);
+    public static IReadOnlyList<SelectedUnit> FiringOn(IEnumerable<CellTrace> traces, string token, int top = 10, int topTokens = 5,
+        int minCount = DefaultMinCount) =>
+        FiringOn(traces, t => string.Equals(t, token, StringComparison.OrdinalIgnoreCase), top, topTokens, minCount);
 
     /// <summary>Units firing on tokens that match <paramref name="pattern"/>.</summary>
-    public static IReadOnlyList<SelectedUnit> FiringOn(IEnumerable<CellTrace> traces, Regex pattern, int top = 10, int topTokens = 5) =>
-        FiringOn(traces, pattern.IsMatch, top, topTokens);
+    public static IReadOnlyList<SelectedUnit> FiringOn(IEnumerable<CellTrace> traces, Regex pattern, int top = 10, int topTokens = 5,
+        int minCount = DefaultMinCount) =>
+        FiringOn(traces, pattern.IsMatch, top, topTokens, minCount);
 
     /// <summary>
     /// The <paramref name="top"/> units with the largest MeanOnSelection − MeanElsewhere over all steps of all
     /// traces, where a step is selected when <paramref name="selects"/> says so of its token; each with its
-    /// <paramref name="topTokens"/> tokens of highest mean activation.
+    /// <paramref name="topTokens"/> tokens of highest mean activation among the tokens seen at least
+    /// <paramref name="minCount"/> times. The selection itself must occur at least <paramref name="minCount"/> times.
     /// </summary>
-    public static IReadOnlyList<SelectedUnit> FiringOn(IEnumerable<CellTrace> traces, Func<string, bool> selects, int top = 10, int topTokens = 5)
+    public static IReadOnlyList<SelectedUnit> FiringOn(IEnumerable<CellTrace> traces, Func<string, bool> selects, int top = 10, int topTokens = 5,
+        int minCount = DefaultMinCount)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minCount, 1);
         var list = traces.ToList();
         if (list.Count == 0) throw new ArgumentException("No traces to select from.", nameof(traces));
         int units = list[0].Hidden.GetLength(1);
@@ -67,12 +76,17 @@ public static class UnitSelection
             }
         }
         if (on == 0) throw new ArgumentException("No step of the traces matches the selection.", nameof(selects));
+        if (on < minCount)
+            throw new ArgumentException(
+                $"The selection occurs {on} time{(on == 1 ? "" : "s")} in these traces, fewer than minCount = {minCount}: " +
+                "trace more headlines, choose a more frequent word, or lower minCount.", nameof(selects));
 
+        var frequent = perToken.Where(kv => kv.Value.Count >= minCount).ToList();
         return Enumerable.Range(0, units)
             .Select(u => new SelectedUnit(u, onSum[u] / on, off == 0 ? 0 : offSum[u] / off,
-                perToken.Select(kv => new TokenActivation(kv.Key, kv.Value.Sum[u] / kv.Value.Count, kv.Value.Count))
+                frequent.Select(kv => new TokenActivation(kv.Key, kv.Value.Sum[u] / kv.Value.Count, kv.Value.Count))
                     .OrderByDescending(a => a.Mean).ThenBy(a => a.Token, StringComparer.Ordinal)
-                    .Take(topTokens).ToList()))
+                    .Take(topTokens).ToList(), minCount))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Unit)
             .Take(top)
             .ToList();

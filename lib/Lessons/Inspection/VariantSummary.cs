@@ -1,35 +1,73 @@
+using System.Globalization;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
 
 namespace Lessons.Inspection;
 
-/// <summary>One run in a comparison of variants: its best test accuracy, speed and size.</summary>
-public sealed record VariantSummary(string Run, double BestTestAccuracy, int BestEpoch, double FinalTestAccuracy, double SecondsPerEpoch, long Parameters)
+/// <summary>
+/// One variant in a comparison: its runs (one per seed, all with the variant's name), their best test accuracy,
+/// speed, and the variant's parameters by part.
+/// </summary>
+public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, ParameterCounts Parameters)
 {
-    /// <summary>The summary of one run (it must have at least one epoch).</summary>
-    public static VariantSummary Of(History run)
+    public SeedSpread BestTestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Best.Test.Accuracy));
+    public SeedSpread FinalTestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Last.Test.Accuracy));
+    public SeedSpread SecondsPerEpoch => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.Seconds)));
+    public SeedSpread SamplesPerSecond => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.SamplesPerSecond)));
+    public SeedSpread PaddingShare => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.PaddingShare)));
+    public IReadOnlyList<int> BestEpochs => Seeds.Select(s => s.Best.Epoch).ToList();
+
+    /// <summary>
+    /// The variants of a comparison, in order of first appearance: runs with the same name are seeds of one variant.
+    /// <paramref name="parameters"/>[i] are the parameters of <paramref name="runs"/>[i]; every run needs an epoch.
+    /// </summary>
+    public static IReadOnlyList<VariantSummary> Of(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters)
     {
-        if (run.Epochs.Count == 0) throw new ArgumentException($"Run \"{run.Name}\" has no epochs.", nameof(run));
-        return new VariantSummary(run.Name, run.Best.Test.Accuracy, run.Best.Epoch, run.Last.Test.Accuracy,
-            run.Epochs.Average(e => e.Seconds), run.Parameters);
+        if (runs.Count != parameters.Count)
+            throw new ArgumentException($"{runs.Count} runs but {parameters.Count} parameter counts: give one per run.", nameof(parameters));
+        var empty = runs.FirstOrDefault(r => r.Epochs.Count == 0);
+        if (empty is not null) throw new ArgumentException($"Run \"{empty.Name}\" has no epochs.", nameof(runs));
+        return runs.Select((run, i) => (run, counts: parameters[i]))
+            .GroupBy(r => r.run.Name)
+            .Select(g =>
+            {
+                var counts = g.Select(r => r.counts).Distinct().ToList();
+                if (counts.Count > 1)
+                    throw new ArgumentException($"The runs named \"{g.Key}\" differ in their parameters, so they are not seeds of one variant: give each variant its own name.", nameof(runs));
+                return new VariantSummary(g.Key, g.Select(r => r.run).ToList(), counts[0]);
+            })
+            .ToList();
     }
 
-    /// <summary>Summaries of several runs, in the order given.</summary>
-    public static IReadOnlyList<VariantSummary> Of(IEnumerable<History> runs) => runs.Select(Of).ToList();
-
-    /// <summary>The comparison as a DataFrame (one row per run) for a notebook table; accuracies in percent, rounded for reading.</summary>
-    public static DataFrame ToDataFrame(IEnumerable<History> runs)
+    /// <summary>
+    /// The comparison as a DataFrame (one row per variant) for a notebook table, accuracies in percent rounded for
+    /// reading. With several seeds per variant the accuracies, times and padding are means, and two columns say how many
+    /// seeds and how far apart the lowest and highest best accuracy lie.
+    /// </summary>
+    public static DataFrame ToDataFrame(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters)
     {
-        var rows = Of(runs);
-        return new DataFrame(
-            new StringDataFrameColumn("Run", rows.Select(r => r.Run)),
-            new DoubleDataFrameColumn("Best test accuracy (%)", rows.Select(r => Percent(r.BestTestAccuracy))),
-            new Int32DataFrameColumn("Best epoch", rows.Select(r => r.BestEpoch)),
-            new DoubleDataFrameColumn("Final test accuracy (%)", rows.Select(r => Percent(r.FinalTestAccuracy))),
-            new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => Math.Round(r.SecondsPerEpoch, 2))),
-            new Int64DataFrameColumn("Parameters", rows.Select(r => r.Parameters)));
+        var rows = Of(runs, parameters);
+        bool seeds = rows.Any(r => r.Seeds.Count > 1);
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("Run", rows.Select(r => r.Run)) };
+        if (seeds) columns.Add(new Int32DataFrameColumn("Seeds", rows.Select(r => r.Seeds.Count)));
+        columns.Add(new DoubleDataFrameColumn("Best test accuracy (%)", rows.Select(r => Percent(r.BestTestAccuracy.Mean))));
+        if (seeds)
+            columns.Add(new StringDataFrameColumn("Seed range (%)", rows.Select(r =>
+                $"{Text(Percent(r.BestTestAccuracy.Min))}–{Text(Percent(r.BestTestAccuracy.Max))}")));
+        columns.Add(new StringDataFrameColumn("Best epoch", rows.Select(r => string.Join(", ", r.BestEpochs))));
+        columns.Add(new DoubleDataFrameColumn("Final test accuracy (%)", rows.Select(r => Percent(r.FinalTestAccuracy.Mean))));
+        columns.Add(new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => Math.Round(r.SecondsPerEpoch.Mean, 2))));
+        columns.Add(new DoubleDataFrameColumn("Samples per second", rows.Select(r => Math.Round(r.SamplesPerSecond.Mean))));
+        columns.Add(new DoubleDataFrameColumn("Padding (%)", rows.Select(r => Percent(r.PaddingShare.Mean))));
+        columns.Add(new Int64DataFrameColumn("Recurrent parameters", rows.Select(r => r.Parameters.Recurrent)));
+        columns.Add(new Int64DataFrameColumn("Embedding parameters", rows.Select(r => r.Parameters.Embedding)));
+        columns.Add(new Int64DataFrameColumn("Output layer parameters", rows.Select(r => r.Parameters.Output)));
+        columns.Add(new Int64DataFrameColumn("Parameters", rows.Select(r => r.Parameters.Total)));
+        return new DataFrame(columns);
     }
 
     /// <summary>A share (0..1) as a percentage with one decimal, the way the tables show it.</summary>
     public static double Percent(double share) => Math.Round(100 * share, 1);
+
+    static string Text(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture);
 }

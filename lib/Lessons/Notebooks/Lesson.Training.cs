@@ -93,20 +93,14 @@ public static partial class Lesson
 /// <summary>Several runs trained on the same data: their histories and models, a chart and a table.</summary>
 public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<RecurrentClassifier> Models)
 {
-    /// <summary>Best and final test accuracy, seconds per epoch, samples per second, share of padding cells and parameters, one row per run.</summary>
-    public DataFrame Table
-    {
-        get
-        {
-            var frame = VariantComparisonChart.Table(Histories);
-            frame.Columns.Add(new DoubleDataFrameColumn("Samples per second", Histories.Select(h => Math.Round(h.Epochs.Average(e => e.SamplesPerSecond)))));
-            frame.Columns.Add(new DoubleDataFrameColumn("Padding (%)", Histories.Select(h => VariantSummary.Percent(h.Epochs.Average(e => e.PaddingShare)))));
-            return frame;
-        }
-    }
+    /// <summary>Best and final test accuracy, seconds per epoch, samples per second, share of padding cells and parameters, one row per variant.</summary>
+    public DataFrame Table => VariantComparisonChart.Table(Histories, Parameters);
 
     /// <summary>Test accuracy, time per epoch and size side by side.</summary>
-    public GenericChart Chart => VariantComparisonChart.Create(Histories);
+    public GenericChart Chart => VariantComparisonChart.Create(Histories, Parameters);
+
+    /// <summary>Each run's parameters by part (embedding, recurrent, output layer).</summary>
+    public IReadOnlyList<ParameterCounts> Parameters => [.. Models.Select(ParameterCounts.Of)];
 
     /// <summary>Training curves of all runs, overlaid.</summary>
     public GenericChart Curves => TrainingCurvesChart.Create(Histories);

@@ -84,6 +84,9 @@ public class ChartDataTests
         var left = ChartJson.Numbers(json.Layout.GetProperty("xaxis").GetProperty("domain"));
         var right = ChartJson.Numbers(json.Layout.GetProperty("xaxis2").GetProperty("domain"));
         Assert.True(left[1] < right[0], "the forward panel must sit left of the backward one");
+        Assert.Equal("BiLSTM hidden state, 12 tokens × 16 units (forward 8 | backward 8)", json.Layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("LSTM hidden state, 12 tokens × 8 units",
+            new ChartJson(HiddenStateChart.Create(forward)).Layout.GetProperty("title").GetProperty("text").GetString());
     }
 
     [Fact]
@@ -100,19 +103,24 @@ public class ChartDataTests
     public void Unit_text_chart_paints_one_units_values_under_the_words_wrapping_long_headlines()
     {
         var traces = new[] { ChartSamples.Trace(30, 8, 6), ChartSamples.Trace(5, 8, 7) };
-        var heatmap = new ChartJson(UnitTextChart.Create(traces, unit: 3, wordsPerLine: 14)).TracesOfType("heatmap").Single();
+        var json = new ChartJson(UnitTextChart.Create(traces, unit: 3, wordsPerLine: 14));
+        var heatmap = json.TracesOfType("heatmap").Single();
         var z = heatmap.GetProperty("z").EnumerateArray().Select(ChartJson.NullableNumbers).ToArray();
         var text = heatmap.GetProperty("text").EnumerateArray().ToArray();
 
-        // 30 tokens -> lines of 14, 14, 2; a blank separator; 5 tokens -> one line.
-        Assert.Equal(5, z.Length);
+        // 30 tokens -> lines of 14, 14, 2; 5 tokens -> one line. No blank row between headlines: a line shape instead.
+        Assert.Equal(4, z.Length);
         Assert.Equal(traces[0].Hidden[15, 3], (float)z[1][1]!.Value);
         Assert.Equal(traces[0].Tokens[15].Replace("<", "&lt;").Replace(">", "&gt;"), text[1][1].GetString());
         Assert.Equal(traces[0].Hidden[29, 3], (float)z[2][1]!.Value);
         Assert.Null(z[2][2]);
-        Assert.All(z[3], Assert.Null);
-        Assert.Equal(traces[1].Hidden[4, 3], (float)z[4][4]!.Value);
+        Assert.Equal("", text[2][2].GetString());
+        Assert.Equal(traces[1].Hidden[4, 3], (float)z[3][4]!.Value);
+        Assert.Equal(["#1", "#1 (+14)", "#1 (+28)", "#2"], ChartJson.Strings(heatmap.GetProperty("y")));
         Assert.Equal("%{text}", heatmap.GetProperty("texttemplate").GetString());
+        var separator = Assert.Single(json.Layout.GetProperty("shapes").EnumerateArray());
+        Assert.Equal(2.5, separator.GetProperty("y0").GetDouble());
+        Assert.Empty(ChartDataDefects.In(json.Data));
     }
 
     [Fact]
@@ -158,6 +166,9 @@ public class ChartDataTests
         Assert.Equal(["forget gate", "input gate", "output gate"], points.Select(p => p.GetProperty("name").GetString()));
         Assert.Equal([0.0, 0.5], ChartJson.Numbers(points[1].GetProperty("x")));
         Assert.Equal([1.0, 0.0], ChartJson.Numbers(points[1].GetProperty("y")));
+        var layout = new ChartJson(GateSaturationChart.Create(rows)).Layout;
+        Assert.Equal("share of steps with the gate below 0.1 (nearly shut)", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("share of steps with the gate above 0.9 (nearly open)", layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
     }
 
     [Fact]
@@ -175,7 +186,7 @@ public class ChartDataTests
         }
         var trace = new CellTrace(CellKind.Lstm, "forward", tokens, hidden, new Dictionary<string, float[,]>());
 
-        var units = UnitSelection.FiringOn([trace], "THE", top: 2, topTokens: 2);
+        var units = UnitSelection.FiringOn([trace], "THE", top: 2, topTokens: 2, minCount: 1);
 
         Assert.Equal([2, 1], units.Select(u => u.Unit));
         Assert.Equal(0.9, units[0].MeanOnSelection, 6);
@@ -183,12 +194,38 @@ public class ChartDataTests
         Assert.Equal(1.4, units[0].Score, 6);
         Assert.Equal("the", units[0].TopTokens[0].Token);
         Assert.Equal(2, units[0].TopTokens[0].Count);
-        Assert.Equal(units.Select(u => u.Unit), UnitSelection.FiringOn([trace], new Regex("^t.e$"), top: 2).Select(u => u.Unit));
-        Assert.Throws<ArgumentException>(() => UnitSelection.FiringOn([trace], "zebra"));
+        Assert.Equal(units.Select(u => u.Unit), UnitSelection.FiringOn([trace], new Regex("^t.e$"), top: 2, minCount: 1).Select(u => u.Unit));
+        Assert.Throws<ArgumentException>(() => UnitSelection.FiringOn([trace], "zebra", minCount: 1));
 
         var bars = new ChartJson(SelectedUnitsChart.Create(units, "the")).TracesOfType("bar");
         Assert.Equal([0.9, 0.3], ChartJson.Numbers(bars[0].GetProperty("x")).Select(v => Math.Round(v, 6)));
         Assert.StartsWith("unit 2: the", ChartJson.Strings(bars[0].GetProperty("y"))[0]);
+    }
+
+    [Fact]
+    public void Unit_selection_ranks_top_tokens_among_those_seen_often_enough_and_says_so()
+    {
+        // "oil" 6 times (unit 0 at 0.5), "crude" 5 times (0.6), "cartel" once (0.99): a rare word must not top the list.
+        var tokens = new List<string>();
+        var values = new List<float>();
+        void Add(string token, float value, int times)
+        {
+            for (int i = 0; i < times; i++) { tokens.Add(token); values.Add(value); }
+        }
+        Add("oil", 0.5f, 6); Add("crude", 0.6f, 5); Add("cartel", 0.99f, 1); Add("the", -0.2f, 10);
+        var hidden = new float[tokens.Count, 1];
+        for (int t = 0; t < tokens.Count; t++) hidden[t, 0] = values[t];
+        var trace = new CellTrace(CellKind.Lstm, "forward", tokens, hidden, new Dictionary<string, float[,]>());
+
+        var unit = UnitSelection.FiringOn([trace], "oil").Single();
+
+        Assert.Equal(UnitSelection.DefaultMinCount, unit.MinCount);
+        Assert.Equal(["crude", "oil", "the"], unit.TopTokens.Select(t => t.Token));
+        Assert.Equal("cartel", UnitSelection.FiringOn([trace], "oil", minCount: 1).Single().TopTokens[0].Token);
+        var rare = Assert.Throws<ArgumentException>(() => UnitSelection.FiringOn([trace], "cartel"));
+        Assert.Contains("occurs 1 time in these traces, fewer than minCount = 5", rare.Message);
+        var json = new ChartJson(SelectedUnitsChart.Create([unit], "oil"));
+        Assert.Equal("unit: its top tokens (each seen ≥ 5 times)", json.Layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
     }
 
     [Fact]
@@ -223,28 +260,96 @@ public class ChartDataTests
     }
 
     [Fact]
-    public void Variant_comparison_bars_and_table_hold_accuracy_speed_and_size()
+    public void Variant_comparison_shows_accuracy_zoomed_speed_and_recurrent_parameters_with_a_table_of_every_part()
     {
-        var runs = new[] { ChartSamples.Run("RNN uni 1", 50_000, 3, 11), ChartSamples.Run("LSTM bi 2", 310_000, 4, 12), ChartSamples.Run("GRU uni 2", 200_000, 2, 13) };
-        var json = new ChartJson(VariantComparisonChart.Create(runs));
+        var runs = new[] { ChartSamples.Run("RNN uni 1", 5_000, 3, 11), ChartSamples.Run("LSTM bi 2", 310_000, 4, 12), ChartSamples.Run("GRU uni 2", 200_000, 2, 13) };
+        var counts = runs.Select(r => ChartSamples.Counts(r.Parameters)).ToList();
+        var json = new ChartJson(VariantComparisonChart.Create(runs, counts));
+        var dots = json.TracesOfType("scatter");
         var bars = json.TracesOfType("bar");
 
-        Assert.Equal(9, bars.Count);
+        Assert.Equal(3, dots.Count);
+        Assert.Equal(6, bars.Count);
         for (int r = 0; r < 3; r++)
         {
-            Assert.Equal(runs[r].Best.Test.Accuracy, bars[r].GetProperty("y")[0].GetDouble());
-            Assert.Equal(runs[r].Epochs.Average(e => e.Seconds), bars[3 + r].GetProperty("y")[0].GetDouble(), 12);
-            Assert.Equal(runs[r].Parameters, bars[6 + r].GetProperty("y")[0].GetDouble());
-            Assert.Equal(runs[r].Name, bars[r].GetProperty("x")[0].GetString());
+            Assert.Equal(runs[r].Best.Test.Accuracy, dots[r].GetProperty("y")[0].GetDouble());
+            Assert.Equal(runs[r].Epochs.Average(e => e.Seconds), bars[2 * r].GetProperty("y")[0].GetDouble(), 12);
+            Assert.Equal(runs[r].Parameters, bars[2 * r + 1].GetProperty("y")[0].GetDouble());
+            Assert.Equal(runs[r].Name, dots[r].GetProperty("x")[0].GetString());
+            Assert.False(dots[r].TryGetProperty("error_y", out _), "one run per variant: no error bars");
         }
-        Assert.Equal(["y", "y2", "y3"], bars.Select(b => b.GetProperty("yaxis").GetString()).Distinct());
+        Assert.Contains("embedding: 768,000", bars[1].GetProperty("hovertemplate").GetString());
+        Assert.Equal(["y", "y2", "y3"], json.Traces.Select(b => b.GetProperty("yaxis").GetString()).Distinct());
 
-        var table = VariantComparisonChart.Table(runs);
+        // The accuracy axis hugs the data (here 0.75..0.825) with a margin, and says it is zoomed; the others start at 0.
+        var accuracy = json.Layout.GetProperty("yaxis");
+        Assert.Equal("best test accuracy (axis zoomed)", accuracy.GetProperty("title").GetProperty("text").GetString());
+        var range = ChartJson.Numbers(accuracy.GetProperty("range"));
+        double low = runs.Min(r => r.Best.Test.Accuracy), high = runs.Max(r => r.Best.Test.Accuracy);
+        Assert.InRange(range[0], low - 0.5 * (high - low), low - 0.005);
+        Assert.InRange(range[1], high + 0.005, high + 0.5 * (high - low));
+        Assert.Equal("recurrent parameters", json.Layout.GetProperty("yaxis3").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("tozero", json.Layout.GetProperty("yaxis3").GetProperty("rangemode").GetString());
+        Assert.Empty(ChartDataDefects.In(json.Data));
+
+        var table = VariantComparisonChart.Table(runs, counts);
         Assert.Equal(3, table.Rows.Count);
+        Assert.Equal(["Run", "Best test accuracy (%)", "Best epoch", "Final test accuracy (%)", "Seconds per epoch", "Samples per second",
+            "Padding (%)", "Recurrent parameters", "Embedding parameters", "Output layer parameters", "Parameters"], table.Columns.Select(c => c.Name));
         Assert.Equal("LSTM bi 2", table["Run"][1]);
-        Assert.Equal(310_000L, table["Parameters"][1]);
+        Assert.Equal(310_000L, table["Recurrent parameters"][1]);
+        Assert.Equal(768_000L + 310_000 + 260, table["Parameters"][1]);
+        Assert.Equal(2400.0, table["Samples per second"][1]);
+        Assert.Equal(12.0, table["Padding (%)"][1]);
         Assert.Equal(Math.Round(100 * runs[1].Best.Test.Accuracy, 1), (double)table["Best test accuracy (%)"][1]!);
         Assert.Equal(Math.Round(100 * runs[1].Last.Test.Accuracy, 1), (double)table["Final test accuracy (%)"][1]!);
-        Assert.Equal(runs[1].Best.Epoch, table["Best epoch"][1]);
+        Assert.Equal(runs[1].Best.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), table["Best epoch"][1]);
+        Assert.Throws<ArgumentException>(() => VariantComparisonChart.Create(runs, counts.Take(2).ToList()));
+    }
+
+    [Fact]
+    public void Variant_comparison_over_seeds_shows_the_mean_with_lowest_to_highest_error_bars()
+    {
+        // Two variants, three seeds each, named alike; given interleaved, as a loop over seeds would produce them.
+        var lstm = Enumerable.Range(0, 3).Select(s => ChartSamples.Run("LSTM", 30_000, 3 + s, 40 + s)).ToList();
+        var bi = Enumerable.Range(0, 3).Select(s => ChartSamples.Run("BiLSTM", 60_000, 2 + s, 50 + s)).ToList();
+        var runs = new[] { lstm[0], bi[0], lstm[1], bi[1], lstm[2], bi[2] };
+        var counts = runs.Select(r => ChartSamples.Counts(r.Parameters)).ToList();
+        var json = new ChartJson(VariantComparisonChart.Create(runs, counts));
+        var dots = json.TracesOfType("scatter");
+
+        Assert.Equal(["LSTM", "BiLSTM"], dots.Select(d => d.GetProperty("name").GetString()));
+        var best = lstm.Select(r => r.Best.Test.Accuracy).ToList();
+        Assert.Equal(best.Average(), dots[0].GetProperty("y")[0].GetDouble(), 12);
+        var error = dots[0].GetProperty("error_y");
+        Assert.Equal(best.Max() - best.Average(), error.GetProperty("array")[0].GetDouble(), 12);
+        Assert.Equal(best.Average() - best.Min(), error.GetProperty("arrayminus")[0].GetDouble(), 12);
+        var seconds = json.TracesOfType("bar")[0];
+        Assert.Equal(lstm.Average(r => r.Epochs.Average(e => e.Seconds)), seconds.GetProperty("y")[0].GetDouble(), 12);
+        Assert.True(seconds.TryGetProperty("error_y", out _), "seconds per epoch vary by seed too");
+        Assert.Contains("mean of 3 seeds", json.Layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Contains("over 3 seeds", dots[1].GetProperty("hovertemplate").GetString());
+        var range = ChartJson.Numbers(json.Layout.GetProperty("yaxis").GetProperty("range"));
+        Assert.True(range[0] < runs.Min(r => r.Best.Test.Accuracy) && range[1] > runs.Max(r => r.Best.Test.Accuracy), "the error bars fit on the axis");
+        Assert.Empty(ChartDataDefects.In(json.Data));
+
+        var table = VariantComparisonChart.Table(runs, counts);
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal(3, table["Seeds"][0]);
+        Assert.Equal(VariantSummary.Percent(best.Average()), (double)table["Best test accuracy (%)"][0]!);
+        Assert.Equal($"{VariantSummary.Percent(best.Min()):0.0}–{VariantSummary.Percent(best.Max()):0.0}", table["Seed range (%)"][0]);
+        Assert.Equal(string.Join(", ", lstm.Select(r => r.Best.Epoch)), table["Best epoch"][0]);
+
+        counts[2] = ChartSamples.Counts(31_000);
+        var mixed = Assert.Throws<ArgumentException>(() => VariantComparisonChart.Table(runs, counts));
+        Assert.Contains("\"LSTM\" differ in their parameters", mixed.Message);
+    }
+
+    [Fact]
+    public void No_chart_of_the_gallery_has_null_text_or_blank_heatmap_rows()
+    {
+        foreach (var (name, chart, _) in ChartGallery.All())
+            Assert.True(ChartDataDefects.In(new ChartJson(chart).Data).Count == 0,
+                $"{name}: {string.Join("; ", ChartDataDefects.In(new ChartJson(chart).Data))}");
     }
 }

@@ -10,6 +10,7 @@ internal static class ChartGallery
     public static IReadOnlyList<(string Name, GenericChart Chart, int Traces)> All()
     {
         var runs = new[] { ChartSamples.Run("RNN uni 1", 50_000, 4, 11), ChartSamples.Run("LSTM bi 2", 310_000, 4, 12), ChartSamples.Run("GRU uni 2", 200_000, 4, 13) };
+        var counts = runs.Select(r => ChartSamples.Counts(r.Parameters)).ToList();
         var forward = ChartSamples.Trace(62, 64, 3);
         var backward = ChartSamples.Trace(62, 64, 4, "backward");
         var traces = Enumerable.Range(0, 4).Select(i => ChartSamples.Trace(12 + i * 17, 64, 20 + i)).ToList();
@@ -21,7 +22,7 @@ internal static class ChartGallery
         return
         [
             ("training-curves", TrainingCurvesChart.Create(runs), 12),
-            ("variant-comparison", VariantComparisonChart.Create(runs), 9),
+            ("variant-comparison", VariantComparisonChart.Create(runs, counts), 9),
             ("confusion-matrix", ConfusionMatrixChart.Create(ChartSamples.Confusion()), 1),
             ("hidden-state", HiddenStateChart.Create(forward), 1),
             ("hidden-state-bidirectional", HiddenStateChart.Create(forward, backward), 2),

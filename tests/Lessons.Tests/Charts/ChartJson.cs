@@ -11,6 +11,7 @@ internal sealed class ChartJson
     public ChartJson(GenericChart chart) => root = JsonDocument.Parse(GenericChart.toJson(chart)).RootElement;
 
     public JsonElement Layout => root.GetProperty("layout");
+    public JsonElement Data => root.GetProperty("data");
     public IReadOnlyList<JsonElement> Traces => root.GetProperty("data").EnumerateArray().ToList();
     public IReadOnlyList<JsonElement> TracesOfType(string type) =>
         Traces.Where(t => t.GetProperty("type").GetString() == type).ToList();

@@ -1,3 +1,4 @@
+using Lessons.Inspection;
 using Lessons.Models;
 using Lessons.Training;
 
@@ -30,6 +31,9 @@ internal static class ChartSamples
         }
         return new History(name, parameters, list);
     }
+
+    /// <summary>Parameters of a sample run: an embedding of 6,000 words × 128 (most of them), a head for 4 classes.</summary>
+    public static ParameterCounts Counts(long recurrent) => new(768_000, recurrent, 260);
 
     /// <summary>A headline of <paramref name="length"/> tokens with "&lt;unk&gt;" and a repeated word among them.</summary>
     public static string[] Tokens(int length)
