@@ -22,7 +22,7 @@ public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<New
 
     /// <summary>
     /// "AG News: 6,080 train, 1,520 test headlines, 4 classes": what a notebook shows for the value, instead of the
-    /// record's dump of list type names. 
+    /// record's dump of list type names.
     /// </summary>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture,
         "AG News: {0:N0} train, {1:N0} test headlines, {2} classes",
