@@ -3,7 +3,7 @@ using System.Text.Json;
 using Lessons.Batching;
 using Lessons.Data;
 using Lessons.Models;
-using Lessons.Models.Packed;
+using Lessons.Models.Kernels;
 using Lessons.Runtime;
 using Lessons.Training;
 using Spectre.Console;
@@ -90,7 +90,7 @@ public static class BenchCommand
 
         AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} training headlines, vocabulary {data.Vocabulary.Count:N0}; batch {batchSize}, {reps} rep(s), {threads} thread(s){(withReference ? $"; reference {referenceThreads} thread(s)" : "")}{(builtIn ? "; LibTorch's own path only (--built-in)" : "")}[/]");
         var rows = new List<Row>();
-        using var libTorchOnly = builtIn ? PackedRecurrence.BuiltInOnly() : null;
+        
         foreach (var configuration in chosen)
         {
             double? referenceSpeed = null;
@@ -103,7 +103,7 @@ public static class BenchCommand
             (EpochMetrics Epoch, PhaseTimings Phases) TrainOneEpoch(int seed, IReadOnlyList<EncodedExample> rows)
             {
                 random.manual_seed(0);
-                using var model = new RecurrentClassifier(configuration.Options(data.Vocabulary.Count) with { SparseEmbedding = !dense });
+                using var model = new RecurrentClassifier(configuration.Options(data.Vocabulary.Count) with { SparseEmbedding = !dense, Engine = builtIn ? RecurrentEngine.LibTorch : RecurrentEngine.Auto });
                 var options = new TrainerOptions { Epochs = 1, BatchSize = batchSize, LearningRate = 1e-3, ClipNorm = 0, Seed = seed, Threads = threads };
                 var trainer = new Trainer(model, AgNews.Classes, options, configuration.Name);
                 return (trainer.Fit(rows, test).Last, trainer.Timings[0]);
