@@ -14,18 +14,47 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var reps = Ranged(new Option<int>("--reps") { Description = "repetitions per configuration (the median is reported)", DefaultValueFactory = _ => 3 }, 1, 100);
+        var reps = Ranged(new Option<int>("--reps")
+        {
+            Description = "repetitions per configuration (the median is reported)",
+            DefaultValueFactory = _ => 3,
+        }, 1, 100);
         var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout" };
-        var reference = new Option<bool>("--reference") { Description = "also run the lesson's PyTorch pipeline (../shared/bench/pytorch_reference.py) and show the speedup" };
-        var tuned = new Option<bool>("--tuned") { Description = "also run the tuned PyTorch pipeline (../shared/bench/pytorch_tuned.py) and show the speedup" };
-        var threads = Ranged(new Option<int>("--threads") { Description = "TorchSharp threads for the kit", DefaultValueFactory = _ => 1 }, 1, 64);
-        var referenceThreads = Ranged(new Option<int?>("--reference-threads") { Description = "threads for the PyTorch yardsticks (default: as --threads)" }, 1, 64);
-        var batch = Ranged(new Option<int>("--batch") { Description = "batch size (the lesson's is 16)", DefaultValueFactory = _ => 16 }, 1, 4096);
-        var dense = new Option<bool>("--dense-embedding") { Description = "dense embedding gradients and a dense Adam step over the whole table (to see what sparse saves)" };
-        var builtIn = new Option<bool>("--built-in") { Description = "run every layer on LibTorch (engine LibTorch), without the kit's recurrent kernels (to see what they save)" };
+        var reference = new Option<bool>("--reference")
+        {
+            Description = "also run the lesson's PyTorch pipeline (../shared/bench/pytorch_reference.py) and show the speedup",
+        };
+        var tuned = new Option<bool>("--tuned")
+        {
+            Description = "also run the tuned PyTorch pipeline (../shared/bench/pytorch_tuned.py) and show the speedup",
+        };
+        var threads = Ranged(new Option<int>("--threads")
+        {
+            Description = "TorchSharp threads for the kit",
+            DefaultValueFactory = _ => 1,
+        }, 1, 64);
+        var referenceThreads = Ranged(new Option<int?>("--reference-threads")
+        {
+            Description = "threads for the PyTorch yardsticks (default: as --threads)",
+        }, 1, 64);
+        var batch = Ranged(new Option<int>("--batch")
+        {
+            Description = "batch size (the lesson's is 16)",
+            DefaultValueFactory = _ => 16,
+        }, 1, 4096);
+        var dense = new Option<bool>("--dense-embedding")
+        {
+            Description = "dense embedding gradients and a dense Adam step over the whole table (to see what sparse saves)",
+        };
+        var builtIn = new Option<bool>("--built-in")
+        {
+            Description = "engine LibTorch for every layer, without the kit's recurrent kernels (to see what they save)",
+        };
         var only = new Option<string?>("--only") { Description = "comma-separated configuration names to run (e.g. \"LSTM,GRU\")" };
-        var command = new Command("bench", "Training speed (samples/s) of the lesson's configurations on the data in LESSONS_DATA; optionally against the PyTorch yardsticks.");
-        foreach (var o in new Option[] { reps, json, reference, tuned, threads, referenceThreads, batch, only, dense, builtIn }) command.Options.Add(o);
+        var command = new Command("bench",
+            "Training speed (samples/s) of the lesson's configurations on the data in LESSONS_DATA; optionally against the PyTorch yardsticks.");
+        foreach (var o in new Option[] { reps, json, reference, tuned, threads, referenceThreads, batch, only, dense, builtIn })
+            command.Options.Add(o);
 
         command.SetAction(parse =>
         {
@@ -34,11 +63,12 @@ public static class BenchCommand
                 TorchRuntime.EnsureReady();
                 int kitThreads = parse.GetValue(threads);
                 var settings = new BenchSettings(parse.GetValue(reps), kitThreads, parse.GetValue(referenceThreads) ?? kitThreads,
-                    parse.GetValue(batch), parse.GetValue(reference), parse.GetValue(tuned), parse.GetValue(dense), parse.GetValue(builtIn),
-                    BenchConfiguration.Choose(parse.GetValue(only)));
+                    parse.GetValue(batch), parse.GetValue(reference), parse.GetValue(tuned), parse.GetValue(dense),
+                    parse.GetValue(builtIn), BenchConfiguration.Choose(parse.GetValue(only)));
                 return BenchRun.Run(settings, parse.GetValue(json));
             }
-            catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException or TorchNotReadyException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException
+                or TorchNotReadyException or InvalidOperationException or IOException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 1;

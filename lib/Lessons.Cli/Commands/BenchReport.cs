@@ -59,7 +59,14 @@ static class BenchReport
                 reps = r.SamplesPerSecond.Select(s => Math.Round(s, 1)),
                 samplesPerCpuSecond = Math.Round(r.SamplesPerCpuSecond, 1),
                 paddingShare = Math.Round(r.PaddingShare, 4),
-                seconds = new { batching = Math.Round(r.Phases.Batching, 3), forward = Math.Round(r.Phases.Forward, 3), backward = Math.Round(r.Phases.Backward, 3), optimizer = Math.Round(r.Phases.Optimizer, 3), other = Math.Round(r.Phases.Other, 3) },
+                seconds = new
+                {
+                    batching = Math.Round(r.Phases.Batching, 3),
+                    forward = Math.Round(r.Phases.Forward, 3),
+                    backward = Math.Round(r.Phases.Backward, 3),
+                    optimizer = Math.Round(r.Phases.Optimizer, 3),
+                    other = Math.Round(r.Phases.Other, 3),
+                },
                 flopsPerSample = Math.Round(r.FlopsPerSample),
                 gflops = Math.Round(r.Gflops, 3),
                 lessonSamplesPerSecond = r.LessonSamplesPerSecond,

@@ -23,7 +23,10 @@ static class BenchRun
 
         string python = lessonScript is null && tunedScript is null ? "" : $"; PyTorch {settings.ReferenceThreads} thread(s)";
         string engine = settings.BuiltIn ? "; engine LibTorch (--built-in)" : "";
-        AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} training headlines ({tokensPerSample:F1} tokens each on average), vocabulary {data.Vocabulary.Count:N0}; batch {settings.BatchSize}, {settings.Reps} rep(s), {settings.Threads} thread(s){python}{engine}[/]");
+        string header = $"{raw.Source}: {data.Train.Length:N0} training headlines ({tokensPerSample:F1} tokens each on average), " +
+            $"vocabulary {data.Vocabulary.Count:N0}; batch {settings.BatchSize}, {settings.Reps} rep(s), " +
+            $"{settings.Threads} thread(s){python}{engine}";
+        AnsiConsole.MarkupLineInterpolated($"[grey]{header}[/]");
         var blas = lessonScript is null && tunedScript is null ? null : PythonBlas.Detect();
         if (blas is not null) AnsiConsole.MarkupLineInterpolated($"[grey]PyTorch's BLAS: {blas}[/]");
         double peak = CorePeak.Gflops();
@@ -35,7 +38,8 @@ static class BenchRun
             {
                 if (script is null) return null;
                 AnsiConsole.MarkupLineInterpolated($"[grey]{configuration.Name}: PyTorch, {label}...[/]");
-                return PyTorchReference.Run(script, dataFolder, settings.ReferenceThreads, configuration.PythonModel).SamplesPerSecond;
+                var result = PyTorchReference.Run(script, dataFolder, settings.ReferenceThreads, configuration.PythonModel);
+                return result.SamplesPerSecond;
             }
             double? lesson = Yardstick(lessonScript, "the lesson's pipeline");
             double? tuned = Yardstick(tunedScript, "tuned");
@@ -44,7 +48,9 @@ static class BenchRun
                 LessonSamplesPerSecond = lesson,
                 TunedSamplesPerSecond = tuned,
             };
-            AnsiConsole.MarkupLineInterpolated($"{configuration.Name}: median {row.Median:N0} samples/s{(lesson is double l ? $", lesson's pipeline {l:N0} ({row.Median / l:F1}x)" : "")}{(tuned is double t ? $", tuned PyTorch {t:N0} ({row.Median / t:F1}x)" : "")}");
+            string versusLesson = lesson is double l ? $", lesson's pipeline {l:N0} ({row.Median / l:F1}x)" : "";
+            string versusTuned = tuned is double t ? $", tuned PyTorch {t:N0} ({row.Median / t:F1}x)" : "";
+            AnsiConsole.MarkupLineInterpolated($"{configuration.Name}: median {row.Median:N0} samples/s{versusLesson}{versusTuned}");
             rows.Add(row);
         }
 

@@ -43,7 +43,9 @@ public static class RecurrentKernels
         {
             RecurrentEngine.LibTorch => RecurrentEngine.LibTorch,
             RecurrentEngine.Kit when refusal is null => RecurrentEngine.Kit,
-            RecurrentEngine.Kit => throw new InvalidOperationException($"Engine Kit: the kit's kernels cannot compute this {CellKinds.Name(layer.Kind).ToUpperInvariant()}: {refusal}. Use Engine Auto or LibTorch."),
+            RecurrentEngine.Kit => throw new InvalidOperationException(
+                $"Engine Kit: the kit's kernels cannot compute this {CellKinds.Name(layer.Kind).ToUpperInvariant()}: {refusal}. " +
+                "Use Engine Auto or LibTorch."),
             _ => refusal is null && (packed || layer.Kind != CellKind.Lstm) ? RecurrentEngine.Kit : RecurrentEngine.LibTorch,
         };
     }
