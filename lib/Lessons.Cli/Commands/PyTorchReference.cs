@@ -5,28 +5,40 @@ using Lessons.Data;
 namespace Lessons.Cli.Commands;
 
 /// <summary>
-/// Runs ../shared/bench/pytorch_reference.py (the original lesson's PyTorch pipeline) for one model and reads its
-/// JSON line. Needs /usr/bin/python3 with Debian's python3-torch and python3-torchtext.
+/// Runs a PyTorch yardstick in ../shared/bench next to the repository for one model and reads its JSON line:
+/// <see cref="Lesson"/> is the original lesson's pipeline, <see cref="Tuned"/> the same models written the way a careful
+/// engineer would. Needs /usr/bin/python3 with Debian's python3-torch and python3-torchtext.
 /// </summary>
 static class PyTorchReference
 {
     public const string Python = "/usr/bin/python3";
+    public const string Lesson = "pytorch_reference.py", Tuned = "pytorch_tuned.py";
 
-    public sealed record Result(string Model, double SamplesPerSecond, double EpochSeconds, double TestAccuracy);
+    public sealed record Result(string Model, double SamplesPerSecond, double EpochSeconds);
 
-    /// <summary>The script next to the repository (../shared/bench), or null when it is not there.</summary>
-    public static string? Script()
+    /// <summary>The script <paramref name="fileName"/> in ../shared/bench next to the repository, or a clear error.</summary>
+    public static string Script(string fileName, string option)
     {
         string? root = RepositoryRoot.Find();
-        if (root is null) return null;
-        string path = Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "pytorch_reference.py"));
-        return File.Exists(path) ? path : null;
+        string? path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", fileName));
+        if (path is null || !File.Exists(path))
+            throw new InvalidOperationException($"{option}: ../shared/bench/{fileName} was not found next to the repository.");
+        if (!File.Exists(Python)) throw new InvalidOperationException($"{option} needs {Python} with python3-torch and python3-torchtext.");
+        return path;
     }
 
     public static Result Run(string script, string dataFolder, int threads, string model)
     {
+        using var json = JsonDocument.Parse(LastLine(Path.GetFileName(script) + " " + model, script, dataFolder, threads.ToString(), model));
+        var root = json.RootElement;
+        return new Result(model, root.GetProperty("samples_per_s").GetDouble(), root.GetProperty("epoch_s").GetDouble());
+    }
+
+    /// <summary>Runs <see cref="Python"/> with the arguments and returns the last line it printed; a clear error if it failed.</summary>
+    public static string LastLine(string what, params string[] arguments)
+    {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { script, dataFolder, threads.ToString(), model }) start.ArgumentList.Add(arg);
+        foreach (string arg in arguments) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
         string stdout;
         Task<string> stderr;
@@ -38,15 +50,12 @@ static class PyTorchReference
         }
         finally
         {
-            // Never leave the reference running behind us (e.g. after Ctrl+C).
+            // Never leave the yardstick running behind us (e.g. after Ctrl+C).
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Python} {Path.GetFileName(script)} {model} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
-        string line = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
-            ?? throw new InvalidOperationException($"{Path.GetFileName(script)} printed nothing for {model}.");
-        using var json = JsonDocument.Parse(line);
-        var root = json.RootElement;
-        return new Result(model, root.GetProperty("samples_per_s").GetDouble(), root.GetProperty("epoch_s").GetDouble(), root.GetProperty("test_acc").GetDouble());
+            throw new InvalidOperationException($"{Python} {what} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            ?? throw new InvalidOperationException($"{Python} {what} printed nothing.");
     }
 }

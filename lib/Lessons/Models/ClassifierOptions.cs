@@ -45,6 +45,11 @@ public sealed record ClassifierOptions
     public int PadIndex { get; init; } = 1;
     /// <summary>Sparse embedding gradients (SparseAdam-friendly): the update touches only the rows a batch used.</summary>
     public bool SparseEmbedding { get; init; }
+    /// <summary>
+    /// What computes the recurrent layer: Auto (the kit's kernels where they serve exactly and are faster, LibTorch
+    /// otherwise), Kit or LibTorch. The results are the same to 1e-5; only the speed differs, so checkpoints ignore it.
+    /// </summary>
+    public RecurrentEngine Engine { get; init; }
 
     /// <summary>
     /// The lesson's choices for a kind: embedding 64, hidden 32, 4 classes, one unidirectional layer on the padded
@@ -66,6 +71,7 @@ public sealed record ClassifierOptions
         }
         Require(Enum.IsDefined(Kind), $"unknown kind {Kind}");
         Require(Enum.IsDefined(Readout), $"unknown readout {Readout}");
+        Require(Enum.IsDefined(Engine), $"unknown engine {Engine}");
         Require(VocabularySize > 0, $"VocabularySize must be positive (got {VocabularySize})");
         Require(Embedding > 0, $"Embedding must be positive (got {Embedding})");
         Require(Hidden > 0, $"Hidden must be positive (got {Hidden})");

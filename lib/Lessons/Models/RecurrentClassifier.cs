@@ -1,4 +1,4 @@
-using Lessons.Models.Packed;
+using Lessons.Models.Kernels;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -25,6 +25,7 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     readonly Embedding embedding;
     readonly Dropout embeddingDropout;
     readonly Module recurrent;
+    readonly RecurrentLayerSpec layer;
     readonly Dropout outputDropout;
     readonly Linear head;
 
@@ -48,13 +49,8 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
         EmbeddingInit.Apply(embedding, options.EmbeddingInitStd, options.PadIndex);
         embeddingDropout = Dropout(options.Dropout);
         double between = options.Layers > 1 ? options.LayerDropout : 0;
-        recurrent = options.Kind switch
-        {
-            CellKind.Rnn => RNN(options.Embedding, options.Hidden, options.Layers, batchFirst: true, dropout: between, bidirectional: options.Bidirectional),
-            CellKind.Lstm => LSTM(options.Embedding, options.Hidden, options.Layers, batchFirst: true, dropout: between, bidirectional: options.Bidirectional),
-            CellKind.Gru => GRU(options.Embedding, options.Hidden, options.Layers, batchFirst: true, dropout: between, bidirectional: options.Bidirectional),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "unknown cell kind"),
-        };
+        layer = new RecurrentLayerSpec(options.Kind, options.Embedding, options.Hidden, options.Layers, options.Bidirectional, between);
+        recurrent = layer.Build();
         outputDropout = Dropout(options.Dropout);
         head = Linear(Features, options.Classes);
         RegisterComponents();
@@ -64,12 +60,22 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// <summary>How many numbers the model learns.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
-    /// <summary>One line for a notebook or the console, e.g. "LSTM, 1 layer, unidirectional, padded, final-state readout, 1,292,676 parameters".</summary>
+    /// <summary>
+    /// What computes the recurrent layer on the model's current device: <see cref="RecurrentEngine.Kit"/> or
+    /// <see cref="RecurrentEngine.LibTorch"/> (see <see cref="ClassifierOptions.Engine"/>).
+    /// </summary>
+    public RecurrentEngine Engine => RecurrentKernels.Choose(Options.Engine, layer, Options.Packed, head.weight!.device_type, head.weight!.dtype);
+
+    /// <summary>
+    /// One line for a notebook or the console, e.g. "LSTM, 1 layer, unidirectional, padded, final-state readout,
+    /// 1,292,676 parameters, on LibTorch".
+    /// </summary>
     public string Describe() =>
         $"{CellKinds.Name(Options.Kind).ToUpperInvariant()}, {Options.Layers} layer{(Options.Layers == 1 ? "" : "s")}, " +
         $"{(Options.Bidirectional ? "bidirectional" : "unidirectional")}, {(Options.Packed ? "packed" : "padded")}, " +
         $"{Options.Readout switch { Readout.Final => "final-state", Readout.Mean => "mean", Readout.MaxMean => "max-and-mean", _ => "max" }} readout, " +
-        $"{ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters";
+        $"{ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters, " +
+        (Engine == RecurrentEngine.Kit ? "on the kit's kernels" : "on LibTorch");
 
     /// <summary>tokens [B, T] int64 padded with PadIndex, lengths [B] int64 (1..T) -> logits [B, classes].</summary>
     public override Tensor forward(Tensor tokens, Tensor lengths)
@@ -101,10 +107,10 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     {
         TokenBatchShape.Check(tokens, lengths);
         var embedded = embeddingDropout.call(embedding.call(tokens));
-        // On the CPU the kit's kernels run the layer where they beat LibTorch (same results, see PackedRecurrence):
-        // GRU and RNN packed or padded, LSTM packed. Elsewhere the built-in layer runs.
-        if (PackedRecurrence.Serves(recurrent, embedded, Options.Packed))
-            return PackedRecurrence.Run(recurrent, embedded, Options.Packed ? lengths : null, Options.Layers, Options.Bidirectional, Options.Layers > 1 ? Options.LayerDropout : 0);
+        // The engine the options ask for (Auto: the kit's kernels where they serve exactly and beat LibTorch; same
+        // results, see RecurrentKernels); otherwise the built-in layer runs.
+        if (RecurrentKernels.Choose(Options.Engine, layer, Options.Packed, embedded.device_type, embedded.dtype) == RecurrentEngine.Kit)
+            return RecurrentKernels.Run(recurrent, layer, embedded, Options.Packed ? lengths : null);
         if (!Options.Packed)
         {
             return recurrent switch

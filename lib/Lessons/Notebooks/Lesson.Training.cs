@@ -1,7 +1,6 @@
 using Lessons.Charts;
 using Lessons.Inspection;
 using Lessons.Models;
-using Lessons.Models.Packed;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
@@ -50,7 +49,7 @@ public static partial class Lesson
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>
     public static Comparison CompareVariants(LessonData data, params ClassifierOptions[] variants) =>
-        Compare(data, [.. variants.Select(o => (VariantName(o), o, (TrainerOptions?)null, false))]);
+        Compare(data, [.. variants.Select(o => (VariantName(o), o, (TrainerOptions?)null))]);
 
     /// <summary>
     /// The same LSTM trained on padded random batches, on packed random batches (twice: on LibTorch's own path for a
@@ -62,22 +61,22 @@ public static partial class Lesson
         var packed = Options(CellKind.Lstm, data, packed: true);
         return Compare(data,
         [
-            ("padded", Options(CellKind.Lstm, data), random, false),
-            ("packed, LibTorch", packed, random, true),
-            ("packed, kit kernel", packed, random, false),
-            ("bucketed", Options(CellKind.Lstm, data), Training() with { Bucketed = true }, false),
+            ("padded", Options(CellKind.Lstm, data), random),
+            ("packed, LibTorch", packed with { Engine = RecurrentEngine.LibTorch }, random),
+            ("packed, kit kernel", packed with { Engine = RecurrentEngine.Kit }, random),
+            ("bucketed", Options(CellKind.Lstm, data), Training() with { Bucketed = true }),
         ]);
     }
 
-    static Comparison Compare(LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training, bool BuiltInOnly)> runs)
+    static Comparison Compare(LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training)> runs)
     {
         var models = new List<RecurrentClassifier>();
         var histories = new List<History>();
-        foreach (var (name, options, training, builtInOnly) in runs)
+        foreach (var (name, options, training) in runs)
         {
             manual_seed(0);
             var model = new RecurrentClassifier(options);
-            using (builtInOnly ? PackedRecurrence.BuiltInOnly() : null) histories.Add(Train(model, data, name, training));
+            histories.Add(Train(model, data, name, training));
             models.Add(model);
         }
         foreach (var h in histories) Console.WriteLine(AccuracyLine(h));

@@ -1,4 +1,4 @@
-using Lessons.Models.Packed;
+using Lessons.Models.Kernels;
 
 namespace Lessons.Tests.Models;
 

@@ -1,5 +1,5 @@
 using Lessons.Models;
-using Lessons.Models.Packed;
+using Lessons.Models.Kernels;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,24 +11,20 @@ namespace Lessons.Tests.Models;
 /// The kit's kernels compute what LibTorch's nn.LSTM, nn.GRU and nn.RNN compute, forwards and backwards: on a
 /// PackedSequence (packed) and on the padded batch itself (padded).
 /// </summary>
-public class PackedRecurrenceTests
+public class RecurrentKernelsTests
 {
     const int Input = 6, Hidden = 5, Steps = 7;
 
     /// <summary>A hidden size whose gate rows fill whole SIMD registers and leave a remainder (see VectorMatrix).</summary>
     const int WideHidden = 17;
 
-    public PackedRecurrenceTests() => ModelTestData.Ready();
+    public RecurrentKernelsTests() => ModelTestData.Ready();
 
     /// <summary>Lengths 4, 7, 2, 7, 1: unsorted, with a tie and a one-token row.</summary>
     static readonly long[] Lengths = [4, 7, 2, 7, 1];
 
-    static nn.Module NewLayer(CellKind kind, int layers = 1, bool bidirectional = false, int hidden = Hidden) => kind switch
-    {
-        CellKind.Lstm => nn.LSTM(Input, hidden, layers, batchFirst: true, bidirectional: bidirectional),
-        CellKind.Gru => nn.GRU(Input, hidden, layers, batchFirst: true, bidirectional: bidirectional),
-        _ => nn.RNN(Input, hidden, layers, batchFirst: true, bidirectional: bidirectional),
-    };
+    static RecurrentLayerSpec Spec(CellKind kind, int layers = 1, bool bidirectional = false, int hidden = Hidden) =>
+        new(kind, Input, hidden, layers, bidirectional);
 
     /// <summary>What the built-in layer returns: output [B, T, D] (padded back when packed), h_n and, for the LSTM, c_n.</summary>
     static (Tensor Output, Tensor H, Tensor? C) RunBuiltIn(nn.Module layer, Tensor x, Tensor lengths, bool packed)
@@ -74,7 +70,8 @@ public class PackedRecurrenceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(21);
-        using var layer = NewLayer(kind, layers, bidirectional, hidden);
+        var spec = Spec(kind, layers, bidirectional, hidden);
+        using var layer = spec.Build();
         var lengths = tensor(Lengths);
         var data = randn(Lengths.Length, Steps, Input);
         int width = (bidirectional ? 2 : 1) * hidden, finals = layers * (bidirectional ? 2 : 1);
@@ -91,7 +88,7 @@ public class PackedRecurrenceTests
         layer.zero_grad();
 
         var xKernel = data.clone().requires_grad_(true);
-        var run = PackedRecurrence.Run(layer, xKernel, packed ? lengths : null, layers, bidirectional, layerDropout: 0);
+        var run = RecurrentKernels.Run(layer, spec, xKernel, packed ? lengths : null);
         Loss(run.Output, run.HiddenN, run.CellN).backward();
 
         Assert.Equal(expected.Output.shape, run.Output.shape);
@@ -112,12 +109,13 @@ public class PackedRecurrenceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(22);
-        using var layer = NewLayer(kind, bidirectional: true);
+        var spec = Spec(kind, bidirectional: true);
+        using var layer = spec.Build();
         var data = randn(Lengths.Length, 9, Input);
         var withNaNPadding = data.clone();
         for (int b = 0; b < Lengths.Length; b++) withNaNPadding[b, (int)Lengths[b]..] = float.NaN;   // padding the kernel must not read
 
-        var run = PackedRecurrence.Run(layer, withNaNPadding, tensor(Lengths), 1, true, 0);
+        var run = RecurrentKernels.Run(layer, spec, withNaNPadding, tensor(Lengths));
 
         Assert.False(run.Output.isnan().any().item<bool>(), "a padding value reached the output");
         for (int b = 0; b < Lengths.Length; b++)
@@ -131,39 +129,86 @@ public class PackedRecurrenceTests
     {
         using var scope = NewDisposeScope();
         manual_seed(23);
-        using var layer = NewLayer(kind);
-        var run = PackedRecurrence.Run(layer, randn(Lengths.Length, 7, Input), tensor(Lengths), 1, false, 0);
+        var spec = Spec(kind);
+        using var layer = spec.Build();
+        var run = RecurrentKernels.Run(layer, spec, randn(Lengths.Length, 7, Input), tensor(Lengths));
         run.HiddenN.sum().backward();   // c_n and the per-step outputs get no gradient
         Assert.True(layer.parameters().All(p => p.grad is not null && !p.grad.isnan().any().item<bool>()));
     }
 
     [Fact]
-    public void Kernels_serve_float32_on_the_cpu_and_leave_the_padded_lstm_to_libtorch()
+    public void Kernels_serve_float32_batch_first_tanh_on_the_cpu_and_refuse_the_rest()
     {
-        using var scope = NewDisposeScope();
-        using var lstm = NewLayer(CellKind.Lstm);
-        using var gru = NewLayer(CellKind.Gru);
-        using var rnn = NewLayer(CellKind.Rnn);
-        var x = randn(2, 3, Input);
-        Assert.True(PackedRecurrence.Serves(lstm, x, packed: true));
-        Assert.False(PackedRecurrence.Serves(lstm, x, packed: false));   // oneDNN's fused LSTM is faster
-        Assert.True(PackedRecurrence.Serves(gru, x, packed: false));
-        Assert.True(PackedRecurrence.Serves(rnn, x, packed: true));
-        Assert.False(PackedRecurrence.Serves(gru, x.to(float64), packed: false));
+        foreach (var kind in new[] { CellKind.Rnn, CellKind.Lstm, CellKind.Gru })
+        {
+            Assert.True(RecurrentKernels.Serves(Spec(kind), DeviceType.CPU, ScalarType.Float32));
+            Assert.False(RecurrentKernels.Serves(Spec(kind) with { BatchFirst = false }, DeviceType.CPU, ScalarType.Float32));
+            Assert.False(RecurrentKernels.Serves(Spec(kind), DeviceType.CPU, ScalarType.Float64));
+            Assert.False(RecurrentKernels.Serves(Spec(kind), DeviceType.CUDA, ScalarType.Float32));
+        }
+        var relu = Spec(CellKind.Rnn) with { Nonlinearity = nn.NonLinearities.ReLU };
+        Assert.Equal("the RNN kernel computes tanh, not ReLU", RecurrentKernels.Refusal(relu, DeviceType.CPU, ScalarType.Float32));
     }
 
     [Fact]
-    public void Inside_BuiltInOnly_every_layer_runs_on_libtorch_and_afterwards_the_kernels_again()
+    public void A_relu_rnn_is_refused_by_run_rather_than_computed_as_tanh()
     {
         using var scope = NewDisposeScope();
-        using var gru = NewLayer(CellKind.Gru);
-        var x = randn(2, 3, Input);
-        using (PackedRecurrence.BuiltInOnly())
-        {
-            Assert.False(PackedRecurrence.Serves(gru, x, packed: true));
-            using (PackedRecurrence.BuiltInOnly()) Assert.False(PackedRecurrence.Serves(gru, x, packed: false));
-            Assert.False(PackedRecurrence.Serves(gru, x, packed: false));   // the inner scope's end keeps the outer one
-        }
-        Assert.True(PackedRecurrence.Serves(gru, x, packed: true));
+        var relu = Spec(CellKind.Rnn) with { Nonlinearity = nn.NonLinearities.ReLU };
+        using var layer = relu.Build();
+        var error = Assert.Throws<ArgumentException>(() => RecurrentKernels.Run(layer, relu, randn(2, 3, Input), null));
+        Assert.Contains("tanh, not ReLU", error.Message);
+    }
+
+    [Fact]
+    public void Auto_leaves_the_padded_lstm_to_libtorch_kit_takes_it_and_libtorch_takes_everything()
+    {
+        RecurrentEngine Choose(RecurrentEngine engine, CellKind kind, bool packed) =>
+            RecurrentKernels.Choose(engine, Spec(kind), packed, DeviceType.CPU, ScalarType.Float32);
+        Assert.Equal(RecurrentEngine.LibTorch, Choose(RecurrentEngine.Auto, CellKind.Lstm, packed: false));   // oneDNN's fused LSTM
+        Assert.Equal(RecurrentEngine.Kit, Choose(RecurrentEngine.Auto, CellKind.Lstm, packed: true));
+        Assert.Equal(RecurrentEngine.Kit, Choose(RecurrentEngine.Auto, CellKind.Gru, packed: false));
+        Assert.Equal(RecurrentEngine.Kit, Choose(RecurrentEngine.Auto, CellKind.Rnn, packed: true));
+        Assert.Equal(RecurrentEngine.Kit, Choose(RecurrentEngine.Kit, CellKind.Lstm, packed: false));
+        foreach (var kind in new[] { CellKind.Rnn, CellKind.Lstm, CellKind.Gru })
+            Assert.Equal(RecurrentEngine.LibTorch, Choose(RecurrentEngine.LibTorch, kind, packed: true));
+        Assert.Equal(RecurrentEngine.LibTorch,
+            RecurrentKernels.Choose(RecurrentEngine.Auto, Spec(CellKind.Gru), false, DeviceType.CPU, ScalarType.Float64));
+    }
+
+    [Fact]
+    public void Engine_kit_where_the_kernels_cannot_serve_is_an_error_naming_the_reason()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            RecurrentKernels.Choose(RecurrentEngine.Kit, Spec(CellKind.Gru), true, DeviceType.CUDA, ScalarType.Float32));
+        Assert.Contains("on the CPU, not on CUDA", error.Message);
+    }
+
+    [Theory]
+    [InlineData(RecurrentEngine.Auto, CellKind.Gru, false, RecurrentEngine.Kit, "on the kit's kernels")]
+    [InlineData(RecurrentEngine.Auto, CellKind.Lstm, false, RecurrentEngine.LibTorch, "on LibTorch")]
+    [InlineData(RecurrentEngine.Kit, CellKind.Lstm, false, RecurrentEngine.Kit, "on the kit's kernels")]
+    [InlineData(RecurrentEngine.LibTorch, CellKind.Lstm, true, RecurrentEngine.LibTorch, "on LibTorch")]
+    public void The_classifier_says_which_engine_runs_it(RecurrentEngine engine, CellKind kind, bool packed, RecurrentEngine runs, string words)
+    {
+        using var model = new RecurrentClassifier(ClassifierOptions.For(kind, 50) with { Engine = engine, Packed = packed });
+        Assert.Equal(runs, model.Engine);
+        Assert.EndsWith(words, model.Describe());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_engine_gives_the_classifier_the_same_logits(CellKind kind)
+    {
+        using var scope = NewDisposeScope();
+        var tokens = tensor(new long[,] { { 5, 6, 7, 1 }, { 8, 9, 1, 1 } });
+        var lengths = tensor(new long[] { 3, 2 });
+        using var libTorch = new RecurrentClassifier(ClassifierOptions.For(kind, 20) with { Engine = RecurrentEngine.LibTorch, Bidirectional = true });
+        using var kit = new RecurrentClassifier(libTorch.Options with { Engine = RecurrentEngine.Kit });
+        kit.load_state_dict(libTorch.state_dict());   // the same weights, whatever other tests do to the global seed
+        libTorch.eval();
+        kit.eval();
+        float difference = ModelTestData.MaxDifference(libTorch.call(tokens, lengths), kit.call(tokens, lengths));
+        Assert.True(difference < 1e-5f, $"kit and LibTorch differ by {difference}");
     }
 }

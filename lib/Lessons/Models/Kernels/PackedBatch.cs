@@ -2,7 +2,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using Rnn = TorchSharp.torch.nn.utils.rnn;
 
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// A padded, batch-first batch [B, T, E] as the rows a packed kernel reads, with the way back. Two readings:

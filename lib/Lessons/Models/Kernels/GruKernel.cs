@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// The arithmetic of one GRU layer, one direction, over a packed batch: forward and backward through time, on plain
@@ -14,15 +14,14 @@ namespace Lessons.Models.Packed;
 /// </code>
 /// b_hh stays out of the input projection because b_hn sits inside r ⊙ (...): the kernel adds it to gh itself.
 /// </summary>
-sealed class PackedGruKernel : IPackedKernel<PackedGruTape>
+sealed class GruKernel : IRecurrentKernel<GruTape>
 {
-    PackedGruKernel() { }
+    GruKernel() { }
 
-    public static string Name => "GRU";
-    public static int GateBlocks => 3;
+    public static CellKind Kind => CellKind.Gru;
     public static int StateBlocks => 1;
     public static bool AddsHiddenBias => true;
-    public static PackedGruTape NewTape(PackedLayout layout, bool reverse, int hidden) => new(layout, reverse, hidden);
+    public static GruTape NewTape(PackedLayout layout, bool reverse, int hidden) => new(layout, reverse, hidden);
 
     /// <summary>
     /// Runs the direction over every step. <paramref name="inputGates"/> [rows, 3H] holds x·W_ihᵀ + b_ih,
@@ -30,7 +29,7 @@ sealed class PackedGruKernel : IPackedKernel<PackedGruTape>
     /// candidates and the states of every row (the initial state is zero).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised code from the first batch on
-    public static void Forward(PackedGruTape tape, ReadOnlySpan<float> inputGates, ReadOnlySpan<float> hiddenBias)
+    public static void Forward(GruTape tape, ReadOnlySpan<float> inputGates, ReadOnlySpan<float> hiddenBias)
     {
         var layout = tape.Layout;
         int h = tape.Hidden, g3 = 3 * h;
@@ -79,7 +78,7 @@ sealed class PackedGruKernel : IPackedKernel<PackedGruTape>
     /// W_hn·h_prev + b_hn through the reset gate (r ⊙ ...).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(PackedGruTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates)
+    public static void Backward(GruTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates)
     {
         var layout = tape.Layout;
         int h = tape.Hidden, g3 = 3 * h;

@@ -3,22 +3,24 @@ using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.autograd;
 
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// One layer-direction of a recurrent layer over a packed batch as a single autograd node: the forward pass runs the
-/// kernel's <see cref="IPackedKernel{TTape}.Forward"/>, the backward pass its <see cref="IPackedKernel{TTape}.Backward"/>.
+/// kernel's <see cref="IRecurrentKernel{TTape}.Forward"/>, the backward pass its <see cref="IRecurrentKernel{TTape}.Backward"/>.
 /// Inputs: the input gates [rows, gates x H] (x·W_ihᵀ + the biases that fold), weight_hh [gates x H, H] and, for a
 /// kernel that adds it itself, bias_hh [gates x H], all differentiable; the <see cref="PackedLayout"/> and the direction.
 /// Output: every packed row's states [rows, state blocks x H], h first. One output, so that whatever part of it a loss
 /// reads (the outputs, the final h, the final c), autograd hands the node one full gradient. CPU, float32, zero
 /// initial state.
 /// </summary>
-sealed class PackedRecurrenceFunction<TKernel, TTape> : SingleTensorFunction<PackedRecurrenceFunction<TKernel, TTape>>
-    where TKernel : IPackedKernel<TTape>
-    where TTape : PackedTape
+sealed class RecurrentKernelFunction<TKernel, TTape> : SingleTensorFunction<RecurrentKernelFunction<TKernel, TTape>>
+    where TKernel : IRecurrentKernel<TTape>
+    where TTape : KernelTape
 {
-    public override string Name => "Packed" + TKernel.Name;
+    public override string Name => "Kit" + KindName;
+
+    static string KindName => CellKinds.Name(TKernel.Kind).ToUpperInvariant();
 
     /// <summary>
     /// [rows, state blocks x H]: projects every row of <paramref name="input"/> [rows, E] at once (one matrix product),
@@ -39,9 +41,9 @@ sealed class PackedRecurrenceFunction<TKernel, TTape> : SingleTensorFunction<Pac
     {
         var (layout, reverse, backwardFollows) = ((PackedLayout)vars[0], (bool)vars[1], (bool)vars[2]);
         var (inputGates, weightHh) = ((Tensor)vars[3], (Tensor)vars[4]);
-        int hidden = (int)weightHh.shape[1], gates = TKernel.GateBlocks * hidden;
+        int hidden = (int)weightHh.shape[1], gates = CellKinds.GateBlocks(TKernel.Kind) * hidden;
         if (inputGates.dtype != ScalarType.Float32 || inputGates.device_type != DeviceType.CPU || inputGates.shape[0] != layout.Rows || inputGates.shape[1] != gates)
-            throw new ArgumentException($"packed {TKernel.Name}: the input gates must be float32 on the CPU with shape [{layout.Rows}, {gates}] (got {inputGates.dtype} [{string.Join(", ", inputGates.shape)}] on {inputGates.device})");
+            throw new ArgumentException($"kit {KindName} kernel: the input gates must be float32 on the CPU with shape [{layout.Rows}, {gates}] (got {inputGates.dtype} [{string.Join(", ", inputGates.shape)}] on {inputGates.device})");
 
         var tape = TKernel.NewTape(layout, reverse, hidden);
         using (var weightT = weightHh.t().contiguous()) Floats(weightT).CopyTo(tape.WeightHhT);
@@ -54,7 +56,7 @@ sealed class PackedRecurrenceFunction<TKernel, TTape> : SingleTensorFunction<Pac
         var states = empty(layout.Rows, TKernel.StateBlocks * hidden);
         tape.States.CopyTo(Floats(states));
 
-        if (backwardFollows) ctx.save_data(nameof(PackedTape), tape);
+        if (backwardFollows) ctx.save_data(nameof(KernelTape), tape);
         else tape.Release();
         return states;
     }
@@ -62,7 +64,7 @@ sealed class PackedRecurrenceFunction<TKernel, TTape> : SingleTensorFunction<Pac
     public override List<Tensor> backward(AutogradContext ctx, Tensor gradStates)
     {
         using var scope = NewDisposeScope();
-        var tape = (TTape)ctx.get_data(nameof(PackedTape));
+        var tape = (TTape)ctx.get_data(nameof(KernelTape));
         int rows = tape.Layout.Rows;
         var gradGates = empty(rows, tape.GateWidth);
         var gradHiddenGates = TKernel.AddsHiddenBias ? empty(rows, tape.GateWidth) : gradGates;

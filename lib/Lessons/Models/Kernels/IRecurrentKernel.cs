@@ -1,18 +1,15 @@
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// The arithmetic of one recurrent cell kind over a packed batch, one layer and one direction, forward and backward
-/// through time, on plain float spans in PyTorch's layout. <see cref="PackedRecurrenceFunction{TKernel, TTape}"/> turns a
+/// through time, on plain float spans in PyTorch's layout. <see cref="RecurrentKernelFunction{TKernel, TTape}"/> turns a
 /// kernel into an autograd node; the members are static because a kernel holds no state of its own (the tape does).
 /// </summary>
 /// <typeparam name="TTape">What the kernel's forward pass keeps for its backward pass.</typeparam>
-interface IPackedKernel<TTape> where TTape : PackedTape
+interface IRecurrentKernel<TTape> where TTape : KernelTape
 {
-    /// <summary>The cell's name as PyTorch spells it: "LSTM", "GRU", "RNN".</summary>
-    static abstract string Name { get; }
-
-    /// <summary>Gate blocks stacked in weight_ih and weight_hh (LSTM 4, GRU 3, RNN 1).</summary>
-    static abstract int GateBlocks { get; }
+    /// <summary>The cell kind the kernel computes; its gate count is <see cref="CellKinds.GateBlocks"/>.</summary>
+    static abstract CellKind Kind { get; }
 
     /// <summary>States per row, h first (LSTM 2: h and c; GRU and RNN 1).</summary>
     static abstract int StateBlocks { get; }
@@ -38,7 +35,7 @@ interface IPackedKernel<TTape> where TTape : PackedTape
     /// every row's states from outside (the layer's output, the final states). Writes the gradient of every row's gate
     /// pre-activations on the input side (x·W_ihᵀ + biases) to <paramref name="gradGates"/> and on the hidden side
     /// (h_prev·W_hhᵀ, + bias_hh if the kernel adds it) to <paramref name="gradHiddenGates"/>, both [rows, gates x H];
-    /// W_hh's gradient is gradHiddenGatesᵀ · h_prev (see <see cref="PackedTape.PreviousHidden"/>). When
+    /// W_hh's gradient is gradHiddenGatesᵀ · h_prev (see <see cref="KernelTape.PreviousHidden"/>). When
     /// <see cref="AddsHiddenBias"/> is false the two sides are equal and both arguments are the same span.
     /// </summary>
     static abstract void Backward(TTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates);

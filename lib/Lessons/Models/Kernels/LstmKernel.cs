@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// The arithmetic of one LSTM layer, one direction, over a packed batch: forward and backward through time, on plain
@@ -15,22 +15,21 @@ namespace Lessons.Models.Packed;
 /// Each row's states sit side by side in the tape: h at <c>row·2H</c>, c at <c>row·2H + H</c>. Both biases fold into
 /// the input gates, so the kernel adds none itself.
 /// </summary>
-sealed class PackedLstmKernel : IPackedKernel<PackedLstmTape>
+sealed class LstmKernel : IRecurrentKernel<LstmTape>
 {
-    PackedLstmKernel() { }
+    LstmKernel() { }
 
-    public static string Name => "LSTM";
-    public static int GateBlocks => 4;
+    public static CellKind Kind => CellKind.Lstm;
     public static int StateBlocks => 2;
     public static bool AddsHiddenBias => false;
-    public static PackedLstmTape NewTape(PackedLayout layout, bool reverse, int hidden) => new(layout, reverse, hidden);
+    public static LstmTape NewTape(PackedLayout layout, bool reverse, int hidden) => new(layout, reverse, hidden);
 
     /// <summary>
     /// Runs the direction over every step. <paramref name="inputGates"/> [rows, 4H] holds x·W_ihᵀ + biases; the tape
     /// receives the activated gates and the states of every row (the initial state is zero). No hidden bias.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised code from the first batch on
-    public static void Forward(PackedLstmTape tape, ReadOnlySpan<float> inputGates, ReadOnlySpan<float> hiddenBias)
+    public static void Forward(LstmTape tape, ReadOnlySpan<float> inputGates, ReadOnlySpan<float> hiddenBias)
     {
         var layout = tape.Layout;
         int h = tape.Hidden, g4 = 4 * h;
@@ -63,10 +62,10 @@ sealed class PackedLstmKernel : IPackedKernel<PackedLstmTape>
     /// h and c from outside (the layer's output, the final states); the result is the gradient of every row's gate
     /// pre-activations, written to <paramref name="gradGates"/> [rows, 4H]. That is the gradient of the input gates and,
     /// the biases being folded, of the hidden side too (<paramref name="gradHiddenGates"/> is the same span);
-    /// W_hh's gradient is gradGatesᵀ · h_prev (see <see cref="PackedTape.PreviousHidden"/>).
+    /// W_hh's gradient is gradGatesᵀ · h_prev (see <see cref="KernelTape.PreviousHidden"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(PackedLstmTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates)
+    public static void Backward(LstmTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates)
     {
         var layout = tape.Layout;
         int h = tape.Hidden, g4 = 4 * h;

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// Where each token of a packed batch lives. A PackedSequence stores the batch step by step: first step 0 of every

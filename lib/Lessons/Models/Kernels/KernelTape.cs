@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// What a packed kernel's forward pass keeps for its backward pass: every row's states (h first, then whatever else the
@@ -9,7 +9,7 @@ namespace Lessons.Models.Packed;
 /// The arrays come from the shared pool and go back to it after the backward pass (or at once when no backward pass will
 /// follow).
 /// </summary>
-class PackedTape
+class KernelTape
 {
     const int StatesSlot = 0, WeightTransposedSlot = 1, WeightSlot = 2, FirstExtraSlot = 3;
     readonly float[]?[] arrays;
@@ -26,7 +26,7 @@ class PackedTape
     public int GateWidth { get; }
 
     /// <param name="extraLengths">The sizes of the kernel's own arrays, read back with <see cref="Extra"/>.</param>
-    public PackedTape(PackedLayout layout, bool reverse, int hidden, int gateBlocks, int stateBlocks, params int[] extraLengths)
+    public KernelTape(PackedLayout layout, bool reverse, int hidden, int gateBlocks, int stateBlocks, params int[] extraLengths)
     {
         Layout = layout;
         Reverse = reverse;

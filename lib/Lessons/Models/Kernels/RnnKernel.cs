@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
-namespace Lessons.Models.Packed;
+namespace Lessons.Models.Kernels;
 
 /// <summary>
 /// The arithmetic of one simple (Elman, tanh) RNN layer, one direction, over a packed batch: forward and backward through
@@ -11,22 +11,21 @@ namespace Lessons.Models.Packed;
 /// </code>
 /// Both biases fold into the input projection; the tape needs nothing but the states (tanh' = 1 − h²).
 /// </summary>
-sealed class PackedRnnKernel : IPackedKernel<PackedTape>
+sealed class RnnKernel : IRecurrentKernel<KernelTape>
 {
-    PackedRnnKernel() { }
+    RnnKernel() { }
 
-    public static string Name => "RNN";
-    public static int GateBlocks => 1;
+    public static CellKind Kind => CellKind.Rnn;
     public static int StateBlocks => 1;
     public static bool AddsHiddenBias => false;
-    public static PackedTape NewTape(PackedLayout layout, bool reverse, int hidden) => new(layout, reverse, hidden, GateBlocks, StateBlocks);
+    public static KernelTape NewTape(PackedLayout layout, bool reverse, int hidden) => new(layout, reverse, hidden, CellKinds.GateBlocks(Kind), StateBlocks);
 
     /// <summary>
     /// Runs the direction over every step. <paramref name="inputGates"/> [rows, H] holds x·W_ihᵀ + both biases; the
     /// tape receives the states of every row (the initial state is zero). No hidden bias.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised code from the first batch on
-    public static void Forward(PackedTape tape, ReadOnlySpan<float> inputGates, ReadOnlySpan<float> hiddenBias)
+    public static void Forward(KernelTape tape, ReadOnlySpan<float> inputGates, ReadOnlySpan<float> hiddenBias)
     {
         var layout = tape.Layout;
         int h = tape.Hidden;
@@ -52,7 +51,7 @@ sealed class PackedRnnKernel : IPackedKernel<PackedTape>
     /// is the same span).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(PackedTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates)
+    public static void Backward(KernelTape tape, ReadOnlySpan<float> gradStates, Span<float> gradGates, Span<float> gradHiddenGates)
     {
         var layout = tape.Layout;
         int h = tape.Hidden;
