@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lessons.Cli.Commands;
 using Lessons.Data;
 using Lessons.Runtime;
 using Lessons.Text;
@@ -64,7 +65,7 @@ public static class CommandRunner
         OperationCanceledException => ("Cancelled.", Cancelled),
         // The kit's own exceptions already name the file (and line) and say what to do.
         AgNewsFormatException or AgNewsNotFoundException or DataDownloadException or VocabularyFormatException
-            or CheckpointException or CheckpointMismatchException or TorchNotReadyException => (e.Message, Failed),
+            or CheckpointException or CheckpointMismatchException or TorchNotReadyException or BenchException => (e.Message, Failed),
         UnauthorizedAccessException => ($"{e.Message} Check the permissions of that path, or choose another one.", Failed),
         DirectoryNotFoundException or FileNotFoundException => (e.Message, Failed),
         IOException => ($"{e.Message} Check that the disk has room and the path is writable, or choose another one.", Failed),

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lessons.Data;
 using Lessons.Runtime;
 
 namespace Lessons.Cli.Commands;
@@ -14,11 +13,11 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var reps = Ranged(new Option<int>("--reps")
+        var reps = new Option<int>("--reps")
         {
             Description = "repetitions per configuration (the median is reported)",
             DefaultValueFactory = _ => 3,
-        }, 1, 100);
+        }.Between(1, 100);
         var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout" };
         var reference = new Option<bool>("--reference")
         {
@@ -28,20 +27,20 @@ public static class BenchCommand
         {
             Description = "also run the tuned PyTorch pipeline (../shared/bench/pytorch_tuned.py) and show the speedup",
         };
-        var threads = Ranged(new Option<int>("--threads")
+        var threads = new Option<int>("--threads")
         {
             Description = "TorchSharp threads for the kit",
             DefaultValueFactory = _ => 1,
-        }, 1, 64);
-        var referenceThreads = Ranged(new Option<int?>("--reference-threads")
+        }.Between(1, Environment.ProcessorCount);
+        var referenceThreads = new Option<int?>("--reference-threads")
         {
             Description = "threads for the PyTorch yardsticks (default: as --threads)",
-        }, 1, 64);
-        var batch = Ranged(new Option<int>("--batch")
+        }.AtLeast(1);
+        var batch = new Option<int>("--batch")
         {
             Description = "batch size (the lesson's is 16)",
             DefaultValueFactory = _ => 16,
-        }, 1, 4096);
+        }.Between(1, 4096);
         var dense = new Option<bool>("--dense-embedding")
         {
             Description = "dense embedding gradients and a dense Adam step over the whole table (to see what sparse saves)",
@@ -58,34 +57,13 @@ public static class BenchCommand
 
         command.SetAction(parse =>
         {
-            try
-            {
-                TorchRuntime.EnsureReady();
-                int kitThreads = parse.GetValue(threads);
-                var settings = new BenchSettings(parse.GetValue(reps), kitThreads, parse.GetValue(referenceThreads) ?? kitThreads,
-                    parse.GetValue(batch), parse.GetValue(reference), parse.GetValue(tuned), parse.GetValue(dense),
-                    parse.GetValue(builtIn), BenchConfiguration.Choose(parse.GetValue(only)));
-                return BenchRun.Run(settings, parse.GetValue(json));
-            }
-            catch (Exception e) when (e is AgNewsNotFoundException or AgNewsFormatException or DataDownloadException
-                or TorchNotReadyException or InvalidOperationException or IOException)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 1;
-            }
+            TorchRuntime.EnsureReady();
+            int kitThreads = parse.GetValue(threads);
+            var settings = new BenchSettings(parse.GetValue(reps), kitThreads, parse.GetValue(referenceThreads) ?? kitThreads,
+                parse.GetValue(batch), parse.GetValue(reference), parse.GetValue(tuned), parse.GetValue(dense),
+                parse.GetValue(builtIn), BenchConfiguration.Choose(parse.GetValue(only)));
+            return BenchRun.Run(settings, parse.GetValue(json));
         });
         return command;
-    }
-
-    /// <summary>Refuses a value outside [min, max] at parse time, naming the option and the range.</summary>
-    static Option<T> Ranged<T>(Option<T> option, int min, int max)
-    {
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<T>();
-            if (value is int n && (n < min || n > max))
-                result.AddError($"{option.Name} must be between {min} and {max} (got {n}).");
-        });
-        return option;
     }
 }

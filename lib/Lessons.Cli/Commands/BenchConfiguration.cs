@@ -26,7 +26,7 @@ sealed record BenchConfiguration(string Name, string PythonModel, Func<int, Clas
     public static IReadOnlyList<BenchConfiguration> Choose(string? only) => only is null ? All
         : [.. only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(n => All.FirstOrDefault(c => c.Name.Equals(n, StringComparison.OrdinalIgnoreCase))
-                ?? throw new InvalidOperationException($"No configuration \"{n}\"; choose from {string.Join(", ", All.Select(c => c.Name))}."))];
+                ?? throw new BenchException($"No configuration \"{n}\"; choose from {string.Join(", ", All.Select(c => c.Name))}."))];
 
     /// <summary>
     /// The useful arithmetic of one training sample, forward and backward, of the recurrent and linear layers: per real

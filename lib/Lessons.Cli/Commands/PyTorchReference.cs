@@ -22,8 +22,8 @@ static class PyTorchReference
         string? root = RepositoryRoot.Find();
         string? path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", fileName));
         if (path is null || !File.Exists(path))
-            throw new InvalidOperationException($"{option}: ../shared/bench/{fileName} was not found next to the repository.");
-        if (!File.Exists(Python)) throw new InvalidOperationException($"{option} needs {Python} with python3-torch and python3-torchtext.");
+            throw new BenchException($"{option}: ../shared/bench/{fileName} was not found next to the repository.");
+        if (!File.Exists(Python)) throw new BenchException($"{option} needs {Python} with python3-torch and python3-torchtext.");
         return path;
     }
 
@@ -39,7 +39,7 @@ static class PyTorchReference
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in arguments) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Python}.");
+        using var process = Process.Start(start) ?? throw new BenchException($"Could not start {Python}.");
         string stdout;
         Task<string> stderr;
         try
@@ -54,8 +54,8 @@ static class PyTorchReference
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Python} {what} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
+            throw new BenchException($"{Python} {what} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
         return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
-            ?? throw new InvalidOperationException($"{Python} {what} printed nothing.");
+            ?? throw new BenchException($"{Python} {what} printed nothing.");
     }
 }
