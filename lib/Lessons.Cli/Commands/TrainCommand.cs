@@ -131,7 +131,6 @@ public static class TrainCommand
         var trainer = new Trainer(model, AgNews.Classes, run.Training, run.Name);
         AnsiConsole.MarkupLineInterpolated($"[bold]{run.Name}[/]: {trainer.Parameters:N0} parameters, {run.Training.Epochs} epochs, batch {run.Training.BatchSize}, Adam lr {run.Training.LearningRate}");
 
-        var table = EpochTable.Create();
         History history = null!;
         AnsiConsole.Progress()
             .AutoClear(true)
@@ -146,15 +145,18 @@ public static class TrainCommand
                 };
                 trainer.EpochCompleted += e =>
                 {
-                    EpochTable.Add(table, e);
-                    AnsiConsole.MarkupLineInterpolated($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} acc {e.TrainAccuracy:P2} | [bold]TEST loss {e.Test.Loss:F4} acc {e.Test.Accuracy:P2}[/] | {e.Seconds:F1} s, {e.SamplesPerSecond:N0} samples/s, padding {e.PaddingShare:P1}");
+                    string validation = e.Validation is { } v ? $" | validation acc {v.Accuracy:P2}" : "";
+                    AnsiConsole.MarkupLineInterpolated($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} acc {e.TrainAccuracy:P2}{validation} | test acc {e.Test.Accuracy:P2} | {e.Seconds:F1} s, {e.SamplesPerSecond:N0} samples/s, padding {e.PaddingShare:P1}");
                 };
                 history = trainer.Fit(data.Train, data.Test);
                 task.Value = task.MaxValue;
             });
-        AnsiConsole.Write(table);
-        var best = history.Best;
-        AnsiConsole.MarkupLineInterpolated($"best TEST accuracy {best.Test.Accuracy:P2} at epoch {best.Epoch}; last {history.Last.Test.Accuracy:P2}");
+        AnsiConsole.Write(EpochTable.Create(history));
+        var chosen = history.Chosen;
+        if (chosen.Validation is { } validation)
+            AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at epoch {chosen.Epoch}, the epoch with the best validation accuracy ({validation.Accuracy:P2})");
+        else
+            AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at the last epoch ({chosen.Epoch}; no validation part)");
 
         if (savePath is not null)
         {
@@ -188,8 +190,8 @@ public static class TrainCommand
             samplesPerSecond = Math.Round(e.SamplesPerSecond, 1),
             paddingShare = Math.Round(e.PaddingShare, 4),
         }),
-        bestTestAccuracy = Math.Round(history.Best.Test.Accuracy, 5),
-        bestEpoch = history.Best.Epoch,
+        testAccuracy = Math.Round(history.Chosen.Test.Accuracy, 5),
+        chosenEpoch = history.Chosen.Epoch,
         lastTestAccuracy = Math.Round(history.Last.Test.Accuracy, 5),
         seconds = Math.Round(history.Epochs.Sum(e => e.Seconds), 2),
         timings = trainer.Timings.Aggregate(PhaseTimings.Zero, (a, b) => a.Add(b)),

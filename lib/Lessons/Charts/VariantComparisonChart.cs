@@ -6,7 +6,7 @@ using Plotly.NET;
 namespace Lessons.Charts;
 
 /// <summary>
-/// Several variants (RNN/LSTM/GRU, uni/bi, 1/2 layers) side by side: best test accuracy, seconds per epoch and
+/// Several variants (RNN/LSTM/GRU, uni/bi, 1/2 layers) side by side: test accuracy of the chosen epoch, seconds per epoch and
 /// parameter count, each in its own panel (their scales differ), one bar and one colour per run, the run's name
 /// in the legend and under its bars. <see cref="Table"/> gives the same numbers as a DataFrame.
 /// </summary>
@@ -21,7 +21,7 @@ public static class VariantComparisonChart
         var figure = new Figure().Title(title).Size(Math.Max(1000, 300 + rows.Count * 3 * 34), 540);
         var panels = new (string Axis, string Title, Func<VariantSummary, double> Value, string Format)[]
         {
-            ("", "best test accuracy", r => r.BestTestAccuracy, ".1%"),
+            ("", "test accuracy (chosen epoch)", r => r.TestAccuracy, ".1%"),
             ("2", "seconds per epoch", r => r.SecondsPerEpoch, ".2f"),
             ("3", "parameters", r => r.Parameters, ".3~s"),
         };
@@ -64,6 +64,6 @@ public static class VariantComparisonChart
         return figure.Build();
     }
 
-    /// <summary>The comparison as a DataFrame: run, best test accuracy, best epoch, final accuracy, seconds per epoch, parameters.</summary>
+    /// <summary>The comparison as a DataFrame: run, test accuracy and validation accuracy of the chosen epoch, final accuracy, seconds per epoch, parameters.</summary>
     public static DataFrame Table(IEnumerable<History> runs) => VariantSummary.ToDataFrame(runs);
 }

@@ -36,16 +36,18 @@ public static partial class Lesson
         return trainer.Fit(data.Train, data.Test, live);
     }
 
-    /// <summary>The accuracy line of a run: the test accuracy of the last epoch, and the best one.</summary>
-    public static string AccuracyLine(History history) =>
-        $"{history.Name}: test accuracy {history.Last.Test.Accuracy:P1} after {history.Last.Epoch} epoch(s); best {history.Best.Test.Accuracy:P1} at epoch {history.Best.Epoch}";
+    /// <summary>The accuracy line of a run: the test accuracy of the epoch it kept, and its validation accuracy.</summary>
+    public static string AccuracyLine(History history) => history.Chosen.Validation is { } validation
+        ? $"{history.Name}: test accuracy {history.Chosen.Test.Accuracy:P1} at epoch {history.Chosen.Epoch} of {history.Last.Epoch}, " +
+          $"the epoch chosen on validation ({validation.Accuracy:P1})"
+        : $"{history.Name}: test accuracy {history.Last.Test.Accuracy:P1} after {history.Last.Epoch} epoch(s)";
 
     /// <summary>Shows a finished run: its accuracy line, training curves and test confusion matrix.</summary>
     public static void Summary(History history)
     {
         Console.WriteLine(AccuracyLine(history));
         Show.Value(TrainingCurvesChart.Create(history));
-        Show.Value(ConfusionMatrixChart.Create(history.Last.Test.Confusion, $"{history.Name}: test confusion matrix"));
+        Show.Value(ConfusionMatrixChart.Create(history.Chosen.Test.Confusion, $"{history.Name}: test confusion matrix"));
     }
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>

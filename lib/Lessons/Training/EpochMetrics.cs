@@ -1,6 +1,9 @@
 namespace Lessons.Training;
 
-/// <summary>One epoch: running training loss/accuracy, test metrics, speed.</summary>
+/// <summary>
+/// One epoch: running training loss/accuracy, test metrics, speed, and the validation part's metrics when the run
+/// holds one out (<see cref="TrainerOptions.ValidationShare"/>; null otherwise).
+/// </summary>
 public sealed record EpochMetrics(
     int Epoch,
     long SamplesSeen,
@@ -9,4 +12,5 @@ public sealed record EpochMetrics(
     Evaluation Test,
     double Seconds,
     double SamplesPerSecond,
-    double PaddingShare);
+    double PaddingShare,
+    Evaluation? Validation = null);

@@ -5,7 +5,7 @@ namespace Lessons.Training;
 
 /// <summary>
 /// <see cref="History"/> as JSON and back (for checkpoints, `lessons train --json` and notebooks):
-/// the confusion matrix as an array of rows, computed properties (Best, Last, Total...) left out.
+/// the confusion matrix as an array of rows, computed properties (Chosen, Last, Total...) left out.
 /// </summary>
 public static class HistoryJson
 {
@@ -27,16 +27,16 @@ public static class HistoryJson
 
     sealed class HistoryConverter : JsonConverter<History>
     {
-        sealed record Shape(string Name, long Parameters, List<EpochMetrics> Epochs);
+        sealed record Shape(string Name, long Parameters, List<EpochMetrics> Epochs, int ChosenEpoch);
 
         public override History Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("history is null");
-            return new History(shape.Name, shape.Parameters, shape.Epochs ?? []);
+            return new History(shape.Name, shape.Parameters, shape.Epochs ?? [], shape.ChosenEpoch);
         }
 
         public override void Write(Utf8JsonWriter writer, History value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, new Shape(value.Name, value.Parameters, [.. value.Epochs]), options);
+            JsonSerializer.Serialize(writer, new Shape(value.Name, value.Parameters, [.. value.Epochs], value.ChosenEpoch), options);
     }
 
     sealed class ConfusionMatrixConverter : JsonConverter<ConfusionMatrix>

@@ -7,9 +7,13 @@ namespace Lessons.Training;
 
 /// <summary>
 /// Trains a classifier (anything with forward(tokens [B,T], lengths [B]) -> logits [B, classes]) on encoded
-/// examples: the epoch loop. Each epoch's steps are an <see cref="EpochRunner"/>'s; after them come the weight
-/// policies (<see cref="LastEpochsAverage"/>, <see cref="BestEpochKeeper"/>) and the evaluation of the TEST split,
-/// appended to <see cref="History"/> as an <see cref="EpochMetrics"/>.
+/// examples: the epoch loop. With <see cref="TrainerOptions.ValidationShare"/> above 0 it first carves a validation
+/// part out of the training split (<see cref="ValidationSplit"/>: seeded, stratified) and trains on the rest. Each
+/// epoch's steps are an <see cref="EpochRunner"/>'s; after them come the weight averaging of the last epochs
+/// (<see cref="LastEpochsAverage"/>), the evaluation of the validation part, which alone decides which epoch's weights
+/// the model keeps and when to stop early (<see cref="BestEpochKeeper"/>), and the evaluation of the test split,
+/// reported but never used to choose. Each epoch is appended to <see cref="History"/> as an
+/// <see cref="EpochMetrics"/>; <see cref="History.ChosenEpoch"/> names the epoch whose weights the model ends with.
 /// It never prints: progress goes out as <see cref="ProgressChanged"/> events (throttled) and
 /// <see cref="EpochCompleted"/>, for a console bar or a live notebook display alike.
 /// </summary>
@@ -18,7 +22,7 @@ public sealed class Trainer
     readonly nn.Module<Tensor, Tensor, Tensor> model;
     readonly List<EpochMetrics> epochs = [];
     readonly List<PhaseTimings> timings = [];
-    readonly List<double> validation = [];
+    int chosenEpoch;
 
     /// <param name="classes">The class names, in label order (the rows and columns of the confusion matrices).</param>
     public Trainer(nn.Module<Tensor, Tensor, Tensor> model, IReadOnlyList<string> classes, TrainerOptions? options = null, string name = "model")
@@ -35,23 +39,19 @@ public sealed class Trainer
     public IReadOnlyList<string> Classes { get; }
     /// <summary>Number of trainable numbers in the model.</summary>
     public long Parameters { get; }
-    /// <summary>The epochs trained so far, with their test metrics.</summary>
-    public History History => new(Name, Parameters, [.. epochs]);
+    /// <summary>The epochs trained so far, with their validation and test metrics, and the epoch the model holds.</summary>
+    public History History => new(Name, Parameters, [.. epochs], chosenEpoch);
     /// <summary>Where the time of each epoch went (same order as the epochs).</summary>
     public IReadOnlyList<PhaseTimings> Timings => timings;
-    /// <summary>Validation accuracy per epoch, when <see cref="TrainerOptions.ValidationShare"/> holds out a part of the training split.</summary>
-    public IReadOnlyList<double> ValidationAccuracy => validation;
-    /// <summary>The epoch (1-based) whose weights the model holds after <see cref="Fit"/>: the last, or the best on validation.</summary>
-    public int KeptEpoch { get; private set; }
 
     /// <summary>Raised at most every <see cref="TrainerOptions.ProgressInterval"/> while an epoch runs, and at its end.</summary>
     public event Action<TrainingProgress>? ProgressChanged;
-    /// <summary>Raised after each epoch's test evaluation.</summary>
+    /// <summary>Raised after each epoch's evaluations (validation and test).</summary>
     public event Action<EpochMetrics>? EpochCompleted;
 
     /// <summary>
     /// Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer when early stopping triggers) and returns the history.
-    /// The model ends up on <see cref="TorchRuntime.Device"/>. Calling Fit again trains further: the history grows and
+    /// The model ends up on <see cref="TorchRuntime.Device"/>, holding the weights of the chosen epoch. Calling Fit again trains further: the history grows and
     /// epochs keep counting (the optimizer starts afresh).
     /// </summary>
     public History Fit(IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample> test,
@@ -65,7 +65,7 @@ public sealed class Trainer
         random.manual_seed(o.Seed);
         model.to(device);
 
-        var (fit, held) = ValidationSplit.Carve(train, o.ValidationShare, o.Seed);
+        var (fit, validation) = ValidationSplit.Carve(train, o.ValidationShare, o.Seed);
         var sampler = new BucketSampler(fit, o.BatchSize, o.Seed, o.Bucketed);
         int[] lengths = [.. fit.Select(e => e.Length)];
         using var optimizer = new SparseAwareAdam(model.parameters(), o.LearningRate, o.WeightDecay);
@@ -85,18 +85,17 @@ public sealed class Trainer
             timings.Add(result.Phases);
             average.AfterEpoch(epoch);
 
-            if (held.Count > 0)
+            var validationMetrics = validation.Count > 0 ? Evaluate(validation, device) : null;
+            if (validationMetrics is null) chosenEpoch = epoch;
+            else
             {
-                var accuracy = Evaluator.Evaluate(model, held, Classes, o.EvaluationBatchSize, device).Accuracy;
-                validation.Add(accuracy);
-                best.Offer(epoch, accuracy);
-                KeptEpoch = best.Epoch;
+                best.Offer(epoch, validationMetrics.Accuracy);
+                chosenEpoch = best.Epoch;
             }
-            else KeptEpoch = epoch;
 
             var metrics = new EpochMetrics(epoch, (long)fit.Count * epoch, result.Loss, result.Accuracy,
-                Evaluator.Evaluate(model, test, Classes, o.EvaluationBatchSize, device),
-                result.Seconds, fit.Count / result.Seconds, PaddingStats.Share(lengths, plan));
+                Evaluate(test, device), result.Seconds, fit.Count / result.Seconds, PaddingStats.Share(lengths, plan),
+                validationMetrics);
             epochs.Add(metrics);
             EpochCompleted?.Invoke(metrics);
             if (best.PatienceExhausted) break;
@@ -104,6 +103,9 @@ public sealed class Trainer
         best.RestoreUnlessLast(epochs[^1].Epoch);
         return History;
     }
+
+    Evaluation Evaluate(IReadOnlyList<EncodedExample> examples, Device device) =>
+        Evaluator.Evaluate(model, examples, Classes, Options.EvaluationBatchSize, device);
 
     void Report(TrainingProgress report, IProgress<TrainingProgress>? progress)
     {

@@ -232,7 +232,7 @@ public class ChartDataTests
         Assert.Equal(9, bars.Count);
         for (int r = 0; r < 3; r++)
         {
-            Assert.Equal(runs[r].Best.Test.Accuracy, bars[r].GetProperty("y")[0].GetDouble());
+            Assert.Equal(runs[r].Chosen.Test.Accuracy, bars[r].GetProperty("y")[0].GetDouble());
             Assert.Equal(runs[r].Epochs.Average(e => e.Seconds), bars[3 + r].GetProperty("y")[0].GetDouble(), 12);
             Assert.Equal(runs[r].Parameters, bars[6 + r].GetProperty("y")[0].GetDouble());
             Assert.Equal(runs[r].Name, bars[r].GetProperty("x")[0].GetString());
@@ -243,8 +243,9 @@ public class ChartDataTests
         Assert.Equal(3, table.Rows.Count);
         Assert.Equal("LSTM bi 2", table["Run"][1]);
         Assert.Equal(310_000L, table["Parameters"][1]);
-        Assert.Equal(Math.Round(100 * runs[1].Best.Test.Accuracy, 1), (double)table["Best test accuracy (%)"][1]!);
+        Assert.Equal(Math.Round(100 * runs[1].Epochs[2].Test.Accuracy, 1), (double)table["Test accuracy (%)"][1]!);
+        Assert.Equal(Math.Round(100 * runs[1].Epochs[2].Validation!.Accuracy, 1), (double)table["Validation accuracy (%)"][1]!);
         Assert.Equal(Math.Round(100 * runs[1].Last.Test.Accuracy, 1), (double)table["Final test accuracy (%)"][1]!);
-        Assert.Equal(runs[1].Best.Epoch, table["Best epoch"][1]);
+        Assert.Equal(3, table["Chosen epoch"][1]);
     }
 }
