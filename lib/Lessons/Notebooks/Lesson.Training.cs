@@ -52,7 +52,7 @@ public static partial class Lesson
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>
     public static Comparison CompareVariants(LessonData data, params ClassifierOptions[] variants) =>
-        Compare(data, [.. variants.Select(o => (VariantName(o), o, (TrainerOptions?)null, false))]);
+        Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null, false))]);
 
     /// <summary>
     /// The same LSTM trained on padded random batches, on packed random batches (twice: on LibTorch's own path for a
@@ -85,11 +85,6 @@ public static partial class Lesson
         foreach (var h in histories) Console.WriteLine(AccuracyLine(h));
         return new Comparison(histories, models);
     }
-
-    /// <summary>A short name for a variant: "LSTM", "BiGRU", "LSTM, 2 layers", "packed LSTM".</summary>
-    public static string VariantName(ClassifierOptions o) =>
-        (o.Packed ? "packed " : "") + (o.Bidirectional ? "Bi" : "") + CellKinds.Name(o.Kind).ToUpperInvariant() +
-        (o.Layers > 1 ? $", {o.Layers} layers" : "");
 }
 
 /// <summary>Several runs trained on the same data: their histories and models, a chart and a table.</summary>

@@ -20,7 +20,11 @@ public static class HistoryJson
         return options;
     }
 
-    public static string Serialize(History history) => JsonSerializer.Serialize(history, Options);
+    static readonly JsonSerializerOptions OneLine = new(Options) { WriteIndented = false };
+
+    /// <summary>The history as JSON, indented, or on one line (`lessons train --json`).</summary>
+    public static string Serialize(History history, bool indented = true) =>
+        JsonSerializer.Serialize(history, indented ? Options : OneLine);
 
     public static History Deserialize(string json) =>
         JsonSerializer.Deserialize<History>(json, Options) ?? throw new JsonException("The JSON holds no history.");
