@@ -35,14 +35,6 @@ public static class Recipe
         EmbeddingInitStd = 0.1,
     };
 
-    /// <summary>The recipe's classifier with weights drawn from <paramref name="seed"/> (same seed, same starting weights).</summary>
-    public static RecurrentClassifier Model(CellKind kind, int vocabularySize, int seed = 0, bool bidirectional = false, int layers = 1, bool packed = false)
-    {
-        Runtime.TorchRuntime.EnsureReady();
-        TorchSharp.torch.random.manual_seed(seed);
-        return new RecurrentClassifier(Classifier(kind, vocabularySize, bidirectional, layers, packed));
-    }
-
     /// <summary>
     /// How to train it: Adam 5e-3 with cosine decay, batch 32, 10 epochs, bucketed, one thread, the last 3 epochs
     /// averaged, 10% of the training split held out (per class) to choose the epoch.
