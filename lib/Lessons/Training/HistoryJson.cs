@@ -9,7 +9,7 @@ namespace Lessons.Training;
 /// </summary>
 public static class HistoryJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    internal static JsonSerializerOptions Options { get; } = Create();
 
     static JsonSerializerOptions Create()
     {
