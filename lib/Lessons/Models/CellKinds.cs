@@ -9,6 +9,9 @@ public static class CellKinds
     /// <summary>Every kind's typed name, in the order help texts list them: rnn, lstm, gru, bow.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Enum.GetValues<CellKind>().Select(Name)];
 
+    /// <summary>The kinds with a recurrent cell: RNN, LSTM and GRU (every kind but the bag of words).</summary>
+    public static IReadOnlyList<CellKind> Recurrent { get; } = [CellKind.Rnn, CellKind.Lstm, CellKind.Gru];
+
     /// <summary>The lower-case name: "rnn", "lstm", "gru" or "bow".</summary>
     public static string Name(CellKind kind) => kind switch
     {
