@@ -38,8 +38,8 @@ public static partial class Lesson
 
     /// <summary>The accuracy line of a run: the test accuracy of the epoch it kept, and its validation accuracy.</summary>
     public static string AccuracyLine(History history) => history.Chosen.Validation is { } validation
-        ? $"{history.Name}: test accuracy {history.Chosen.Test.Accuracy:P1} at epoch {history.Chosen.Epoch} of {history.Last.Epoch}, " +
-          $"the epoch chosen on validation ({validation.Accuracy:P1})"
+        ? $"{history.Name}: test accuracy {history.Chosen.Test.Accuracy:P1} after {history.Chosen.Epoch} epoch(s), " +
+          $"the epoch of {history.Last.Epoch} chosen on validation ({validation.Accuracy:P1})"
         : $"{history.Name}: test accuracy {history.Last.Test.Accuracy:P1} after {history.Last.Epoch} epoch(s)";
 
     /// <summary>Shows a finished run: its accuracy line, training curves and test confusion matrix.</summary>
