@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Lessons.Batching;
 using Lessons.Data;
 using Lessons.Models;
@@ -14,25 +13,24 @@ namespace Lessons.Cli.Commands;
 /// <summary>`lessons train`: trains one classifier on AG News with a progress bar, a table per epoch, and optionally JSON and a checkpoint.</summary>
 public static class TrainCommand
 {
-    public static readonly string[] Models = ["rnn", "lstm", "gru", "bow"];
-
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => "lstm" };
+        var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => CellKinds.Name(CellKind.Lstm) };
         var bidirectional = new Option<bool>("--bidirectional") { Description = "read each headline in both directions" };
         var layers = new Option<int>("--layers") { Description = "stacked recurrent layers", DefaultValueFactory = _ => 1 };
         var packed = new Option<bool>("--packed") { Description = "feed the recurrent layer packed sequences instead of the padded batch" };
         var defaults = Recipe.Training;
+        var shape = Recipe.Classifier(CellKind.Lstm, vocabularySize: 2);
         var epochs = new Option<int>("--epochs") { Description = "passes over the training split", DefaultValueFactory = _ => defaults.Epochs };
         var batch = new Option<int>("--batch") { Description = "headlines per batch", DefaultValueFactory = _ => defaults.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => defaults.LearningRate };
-        var embed = new Option<int>("--embed") { Description = "embedding size", DefaultValueFactory = _ => 64 };
-        var hidden = new Option<int>("--hidden") { Description = "hidden size", DefaultValueFactory = _ => 32 };
-        var seed = new Option<int>("--seed") { Description = "seed for weights, batch order and dropout", DefaultValueFactory = _ => 0 };
+        var embed = new Option<int>("--embed") { Description = "embedding size", DefaultValueFactory = _ => shape.Embedding };
+        var hidden = new Option<int>("--hidden") { Description = "hidden size", DefaultValueFactory = _ => shape.Hidden };
+        var seed = new Option<int>("--seed") { Description = "seed for weights, batch order, dropout and the validation part", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "TorchSharp threads (0: TorchSharp's choice; 1 is fastest for these small models)", DefaultValueFactory = _ => defaults.Threads };
         var limit = new Option<int?>("--limit") { Description = "train on the first N training headlines only" };
         var save = new Option<string?>("--save") { Description = "write a checkpoint folder here" };
-        var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout (per-epoch metrics)" };
+        var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout: the run's history (per-epoch metrics, chosen epoch)" };
         var dropout = new Option<double?>("--dropout") { Description = "dropout on embeddings and before the output layer (default: the recipe's)" };
         var readout = new Option<Readout?>("--readout") { Description = "Final, Mean, Max or MaxMean over the steps (default: the recipe's)" };
         var minFreq = new Option<int>("--min-freq") { Description = "words seen fewer times become <unk>", DefaultValueFactory = _ => Recipe.MinFreq };
@@ -58,10 +56,9 @@ public static class TrainCommand
 
         command.SetAction(parse =>
         {
-            string kind = parse.GetValue(model)!.ToLowerInvariant();
-            if (!Models.Contains(kind))
+            if (!CellKinds.TryParse(parse.GetValue(model), out var kind))
             {
-                Console.Error.WriteLine($"Unknown model \"{parse.GetValue(model)}\": choose one of {string.Join(", ", Models)}.");
+                Console.Error.WriteLine($"Unknown model \"{parse.GetValue(model)}\": choose one of {string.Join(", ", CellKinds.Names)}.");
                 return 2;
             }
             TorchRuntime.EnsureReady();
@@ -98,16 +95,13 @@ public static class TrainCommand
     }
 
     /// <summary>Everything one training run needs from the command line.</summary>
-    public sealed record TrainRun(string Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
+    public sealed record TrainRun(CellKind Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
         TrainerOptions Training, double? EmbeddingInitStd, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder,
         int MaxTokens = ExampleEncoder.DefaultMaxTokens)
     {
-        public string Name => (Bidirectional ? "bi" : "") + (Layers > 1 ? $"{Layers}-layer " : "") + Kind + (Packed ? " packed" : "");
-
         public ClassifierOptions Classifier(int vocabularySize)
         {
-            var cell = Kind switch { "rnn" => CellKind.Rnn, "gru" => CellKind.Gru, _ => CellKind.Lstm };
-            var options = Recipe.Classifier(cell, vocabularySize, Bidirectional, Layers, Packed) with { Embedding = Embedding, Hidden = Hidden };
+            var options = Recipe.Classifier(Kind, vocabularySize, Bidirectional, Layers, Packed) with { Embedding = Embedding, Hidden = Hidden };
             if (EmbeddingInitStd is double std) options = options with { EmbeddingInitStd = std };
             if (Dropout is double d) options = options with { Dropout = d };
             if (Readout is Readout r) options = options with { Readout = r };
@@ -118,7 +112,7 @@ public static class TrainCommand
         {
             random.manual_seed(Training.Seed);
             var options = Classifier(vocabularySize);
-            return Kind == "bow" ? new BagOfWordsClassifier(options) : new RecurrentClassifier(options);
+            return Kind == CellKind.BagOfWords ? new BagOfWordsClassifier(options) : new RecurrentClassifier(options);
         }
     }
 
@@ -129,10 +123,10 @@ public static class TrainCommand
         AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {run.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
 
         using var model = run.Build(data.Vocabulary.Count);
-        var trainer = new Trainer(model, AgNews.Classes, run.Training, run.Name);
-        AnsiConsole.MarkupLineInterpolated($"[bold]{run.Name}[/]: {trainer.Parameters:N0} parameters, {run.Training.Epochs} epochs, batch {run.Training.BatchSize}, Adam lr {run.Training.LearningRate}");
+        string name = run.Classifier(data.Vocabulary.Count).Name();
+        var trainer = new Trainer(model, AgNews.Classes, run.Training, name);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]: {trainer.Parameters:N0} parameters, {run.Training.Epochs} epochs, batch {run.Training.BatchSize}, Adam lr {run.Training.LearningRate}");
 
-        var table = EpochTable.Create();
         History history = null!;
         AnsiConsole.Progress()
             .AutoClear(true)
@@ -142,20 +136,24 @@ public static class TrainCommand
                 var task = context.AddTask("epoch 1", maxValue: (double)data.Train.Length * run.Training.Epochs);
                 trainer.ProgressChanged += p =>
                 {
+                    task.MaxValue = (double)p.EpochSize * p.Epochs;   // the training split less its validation part
                     task.Value = p.SamplesSeen;
                     task.Description = $"epoch {p.Epoch}/{p.Epochs}  loss {p.RunningLoss:F3}  acc {p.RunningAccuracy:P1}  {p.SamplesPerSecond:N0}/s";
                 };
                 trainer.EpochCompleted += e =>
                 {
-                    EpochTable.Add(table, e);
-                    AnsiConsole.MarkupLineInterpolated($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} acc {e.TrainAccuracy:P2} | [bold]TEST loss {e.Test.Loss:F4} acc {e.Test.Accuracy:P2}[/] | {e.Seconds:F1} s, {e.SamplesPerSecond:N0} samples/s, padding {e.PaddingShare:P1}");
+                    string validation = e.Validation is { } v ? $" | validation acc {v.Accuracy:P2}" : "";
+                    AnsiConsole.MarkupLineInterpolated($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} acc {e.TrainAccuracy:P2}{validation} | test acc {e.Test.Accuracy:P2} | {e.Seconds:F1} s, {e.SamplesPerSecond:N0} samples/s, padding {e.PaddingShare:P1}");
                 };
                 history = trainer.Fit(data.Train, data.Test);
                 task.Value = task.MaxValue;
             });
-        AnsiConsole.Write(table);
-        var best = history.Best;
-        AnsiConsole.MarkupLineInterpolated($"best TEST accuracy {best.Test.Accuracy:P2} at epoch {best.Epoch}; last {history.Last.Test.Accuracy:P2}");
+        AnsiConsole.Write(EpochTable.Create(history));
+        var chosen = history.Chosen;
+        if (chosen.Validation is { } validation)
+            AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at epoch {chosen.Epoch}, the epoch with the best validation accuracy ({validation.Accuracy:P2})");
+        else
+            AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at the last epoch ({chosen.Epoch}; no validation part)");
 
         if (savePath is not null)
         {
@@ -167,32 +165,7 @@ public static class TrainCommand
             string page = Lessons.Charts.TrainingReport.Write(reportFolder, history);
             AnsiConsole.MarkupLineInterpolated($"report written to {page}");
         }
-        if (asJson) Console.WriteLine(JsonSerializer.Serialize(Summary(run, history, trainer), JsonLine));
+        if (asJson) Console.WriteLine(HistoryJson.Serialize(history, indented: false));
         return 0;
     }
-
-    static readonly JsonSerializerOptions JsonLine = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    /// <summary>The --json line: per-epoch train/test metrics and speed.</summary>
-    public static object Summary(TrainRun run, History history, Trainer trainer) => new
-    {
-        model = run.Name,
-        parameters = history.Parameters,
-        epochs = history.Epochs.Select(e => new
-        {
-            epoch = e.Epoch,
-            trainLoss = Math.Round(e.TrainLoss, 5),
-            trainAccuracy = Math.Round(e.TrainAccuracy, 5),
-            testLoss = Math.Round(e.Test.Loss, 5),
-            testAccuracy = Math.Round(e.Test.Accuracy, 5),
-            seconds = Math.Round(e.Seconds, 3),
-            samplesPerSecond = Math.Round(e.SamplesPerSecond, 1),
-            paddingShare = Math.Round(e.PaddingShare, 4),
-        }),
-        bestTestAccuracy = Math.Round(history.Best.Test.Accuracy, 5),
-        bestEpoch = history.Best.Epoch,
-        lastTestAccuracy = Math.Round(history.Last.Test.Accuracy, 5),
-        seconds = Math.Round(history.Epochs.Sum(e => e.Seconds), 2),
-        timings = trainer.Timings.Aggregate(PhaseTimings.Zero, (a, b) => a.Add(b)),
-    };
 }

@@ -4,7 +4,7 @@ namespace Lessons.Batching;
 /// Folds several numbers into one seed that is the same in every process. (HashCode.Combine is salted per process,
 /// so seeds made with it change batch orders, and results, from one run of a program to the next.)
 /// </summary>
-public static class StableSeed
+internal static class StableSeed
 {
     /// <summary>A seed from the parts (SplitMix64-style mixing), equal for equal parts in any process.</summary>
     public static int Combine(params int[] parts)

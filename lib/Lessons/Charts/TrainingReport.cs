@@ -6,7 +6,7 @@ namespace Lessons.Charts;
 
 /// <summary>
 /// One HTML page about a training run that opens offline: a table of epochs, the training curves, the confusion
-/// matrix of the best epoch, and (given a trace of a test headline) its hidden states and gates.
+/// matrix of the chosen epoch, and (given a trace of a test headline) its hidden states and gates.
 /// </summary>
 public static class TrainingReport
 {
@@ -22,16 +22,17 @@ public static class TrainingReport
         if (backward is not null && trace is null) throw new ArgumentException("A backward trace needs its forward trace.", nameof(backward));
         IReadOnlyList<CellTrace> directions = trace is null ? [] : backward is null ? [trace] : [trace, backward];
         if (history.Epochs.Count == 0) throw new ArgumentException($"Run \"{history.Name}\" has no epochs to report.", nameof(history));
-        var best = history.Best;
+        var chosen = history.Chosen;
         var page = new ChartPage($"Training report: {history.Name}")
-            .Paragraph($"{history.Parameters:N0} parameters, {history.Epochs.Count} epochs, best test accuracy " +
-                       $"{best.Test.Accuracy:0.00%} after epoch {best.Epoch}.")
+            .Paragraph($"{history.Parameters:N0} parameters, {history.Epochs.Count} epochs, test accuracy " +
+                       $"{chosen.Test.Accuracy:0.00%} after epoch {chosen.Epoch}" +
+                       (chosen.Validation is { } v ? $" (the epoch chosen on validation, {v.Accuracy:0.00%})." : "."))
             .Heading("Epochs")
             .Table(EpochTable(history))
             .Heading("Training curves")
             .Chart(TrainingCurvesChart.Create([history], $"Training curves: {history.Name}"))
-            .Heading($"Confusion matrix (test split, epoch {best.Epoch})")
-            .Chart(ConfusionMatrixChart.Create(best.Test.Confusion));
+            .Heading($"Confusion matrix (test split, epoch {chosen.Epoch})")
+            .Chart(ConfusionMatrixChart.Create(chosen.Test.Confusion));
         if (directions.Count > 0)
         {
             page.Heading("Hidden state while reading a test headline")

@@ -7,7 +7,7 @@ namespace Lessons.Charts;
 
 /// <summary>
 /// Several variants (RNN/LSTM/GRU, uni/bi, 1/2 layers) side by side, one colour per variant, each measure in its own
-/// panel: best test accuracy (a dot on an axis zoomed to the data, so small differences show; the axis title says
+/// panel: test accuracy of the epoch each run kept (a dot on an axis zoomed to the data, so small differences show; the axis title says
 /// it is zoomed), seconds per epoch and recurrent parameters (bars from zero; the embedding, most of every model's
 /// parameters and the same in all variants, would hide what the architecture changes). Runs with the same name are
 /// seeds of one variant: the chart shows their mean with error bars from the lowest to the highest seed.
@@ -32,13 +32,13 @@ public static class VariantComparisonChart
         for (int r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            var accuracy = Trace(figure, names[r], r, "", "scatter", row.BestTestAccuracy);
+            var accuracy = Trace(figure, names[r], r, "", "scatter", row.TestAccuracy);
             accuracy["mode"] = "markers+text";
             accuracy["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r), ["size"] = 12 };
             accuracy["texttemplate"] = "%{y:.1%}";
             accuracy["textposition"] = "middle right";
             accuracy["showlegend"] = true;
-            accuracy["hovertemplate"] = Hover(names[r], "best test accuracy", row.BestTestAccuracy, row.Seeds.Count, v => ChartStyle.Number(100 * v, "0.0") + "%");
+            accuracy["hovertemplate"] = Hover(names[r], "test accuracy (chosen epoch)", row.TestAccuracy, row.Seeds.Count, v => ChartStyle.Number(100 * v, "0.0") + "%");
 
             var seconds = Trace(figure, names[r], r, "2", "bar", row.SecondsPerEpoch);
             seconds["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
@@ -57,7 +57,7 @@ public static class VariantComparisonChart
 
         var panels = new (string Axis, string Title, string Format)[]
         {
-            ("", "best test accuracy (axis zoomed)", ".1%"),
+            ("", "test accuracy, chosen epoch (axis zoomed)", ".1%"),
             ("2", "seconds per epoch", ".2f"),
             ("3", "recurrent parameters", ".3~s"),
         };
@@ -74,7 +74,7 @@ public static class VariantComparisonChart
             y["tickformat"] = format;
             if (p == 0)
             {
-                y["range"] = ZoomedRange(rows.Select(r => r.BestTestAccuracy).ToList());
+                y["range"] = ZoomedRange(rows.Select(r => r.TestAccuracy).ToList());
                 // Room right of the last dot for its label.
                 x["range"] = new[] { -0.5, rows.Count - 0.5 + 0.6 };
             }
@@ -88,7 +88,7 @@ public static class VariantComparisonChart
     }
 
     /// <summary>
-    /// The comparison as a DataFrame: run, best test accuracy, best epoch, final accuracy, seconds per epoch, samples
+    /// The comparison as a DataFrame: run, test accuracy and chosen epoch, validation accuracy, final accuracy, seconds per epoch, samples
     /// per second, share of padding cells, parameters by part.
     /// </summary>
     public static DataFrame Table(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters) =>

@@ -30,7 +30,12 @@ public static class GateSaturation
     /// <summary>Forget, input, output (LSTM), then reset, update (GRU), then anything else by name.</summary>
     internal static int GateOrder(string gate) => gate switch
     {
-        "forget" => 0, "input" => 1, "output" => 2, "reset" => 3, "update" => 4, _ => 5,
+        "forget" => 0,
+        "input" => 1,
+        "output" => 2,
+        "reset" => 3,
+        "update" => 4,
+        _ => 5,
     };
 
     /// <summary>

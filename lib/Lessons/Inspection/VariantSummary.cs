@@ -5,17 +5,20 @@ using Microsoft.Data.Analysis;
 namespace Lessons.Inspection;
 
 /// <summary>
-/// One variant in a comparison: its runs (one per seed, all with the variant's name), their best test accuracy,
+/// One variant in a comparison: its runs (one per seed, all with the variant's name), the test accuracy of the epoch
+/// each run kept (chosen on validation, see <see cref="History.ChosenEpoch"/>), that epoch's validation accuracy,
 /// speed, and the variant's parameters by part.
 /// </summary>
 public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, ParameterCounts Parameters)
 {
-    public SeedSpread BestTestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Best.Test.Accuracy));
+    public SeedSpread TestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Chosen.Test.Accuracy));
+    public SeedSpread? ValidationAccuracy => Seeds.All(s => s.Chosen.Validation is not null)
+        ? SeedSpread.Of(Seeds.Select(s => s.Chosen.Validation!.Accuracy)) : null;
     public SeedSpread FinalTestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Last.Test.Accuracy));
     public SeedSpread SecondsPerEpoch => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.Seconds)));
     public SeedSpread SamplesPerSecond => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.SamplesPerSecond)));
     public SeedSpread PaddingShare => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.PaddingShare)));
-    public IReadOnlyList<int> BestEpochs => Seeds.Select(s => s.Best.Epoch).ToList();
+    public IReadOnlyList<int> ChosenEpochs => Seeds.Select(s => s.Chosen.Epoch).ToList();
 
     /// <summary>
     /// The variants of a comparison, in order of first appearance: runs with the same name are seeds of one variant.
@@ -50,11 +53,13 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
         bool seeds = rows.Any(r => r.Seeds.Count > 1);
         var columns = new List<DataFrameColumn> { new StringDataFrameColumn("Run", rows.Select(r => r.Run)) };
         if (seeds) columns.Add(new Int32DataFrameColumn("Seeds", rows.Select(r => r.Seeds.Count)));
-        columns.Add(new DoubleDataFrameColumn("Best test accuracy (%)", rows.Select(r => Percent(r.BestTestAccuracy.Mean))));
+        columns.Add(new DoubleDataFrameColumn("Test accuracy (%)", rows.Select(r => Percent(r.TestAccuracy.Mean))));
         if (seeds)
             columns.Add(new StringDataFrameColumn("Seed range (%)", rows.Select(r =>
-                $"{Text(Percent(r.BestTestAccuracy.Min))}–{Text(Percent(r.BestTestAccuracy.Max))}")));
-        columns.Add(new StringDataFrameColumn("Best epoch", rows.Select(r => string.Join(", ", r.BestEpochs))));
+                $"{Text(Percent(r.TestAccuracy.Min))}–{Text(Percent(r.TestAccuracy.Max))}")));
+        columns.Add(new StringDataFrameColumn("Chosen epoch", rows.Select(r => string.Join(", ", r.ChosenEpochs))));
+        columns.Add(new DoubleDataFrameColumn("Validation accuracy (%)",
+            rows.Select(r => r.ValidationAccuracy is { } v ? Percent(v.Mean) : (double?)null)));
         columns.Add(new DoubleDataFrameColumn("Final test accuracy (%)", rows.Select(r => Percent(r.FinalTestAccuracy.Mean))));
         columns.Add(new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => Math.Round(r.SecondsPerEpoch.Mean, 2))));
         columns.Add(new DoubleDataFrameColumn("Samples per second", rows.Select(r => Math.Round(r.SamplesPerSecond.Mean))));

@@ -1,21 +1,5 @@
 namespace Lessons.Models;
 
-/// <summary>Which recurrent layer the classifier uses.</summary>
-public enum CellKind { Rnn, Lstm, Gru }
-
-/// <summary>How the classifier turns the per-step outputs into one vector per headline (padding is always excluded).</summary>
-public enum Readout
-{
-    /// <summary>The state after each row's last real token.</summary>
-    Final,
-    /// <summary>The mean of the outputs over the real tokens.</summary>
-    Mean,
-    /// <summary>The element-wise maximum of the outputs over the real tokens.</summary>
-    Max,
-    /// <summary>Max and mean side by side (twice as wide).</summary>
-    MaxMean,
-}
-
 /// <summary>
 /// Everything that decides a classifier's shape. Saved in checkpoints; a checkpoint loads only into a
 /// model built from equal options.
@@ -61,6 +45,14 @@ public sealed record ClassifierOptions
         VocabularySize = vocabularySize,
         Readout = kind == CellKind.Rnn ? Readout.Mean : Readout.Final,
     };
+
+    /// <summary>
+    /// The model's short name, the one every table, chart legend and console line uses: "LSTM", "BiGRU",
+    /// "LSTM, 2 layers", "packed BiLSTM", "bag of words".
+    /// </summary>
+    public string Name() => Kind == CellKind.BagOfWords ? "bag of words"
+        : (Packed ? "packed " : "") + (Bidirectional ? "Bi" : "") + CellKinds.Name(Kind).ToUpperInvariant() +
+          (Layers > 1 ? $", {Layers} layers" : "");
 
     /// <summary>Throws a clear error when a size or rate is out of range; returns the options otherwise.</summary>
     public ClassifierOptions Validate()

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Lessons.Models;
 
 /// <summary>The embedding's starting weights: N(0, std) with the padding row zero (PyTorch's own start is std 1).</summary>
-public static class EmbeddingInit
+internal static class EmbeddingInit
 {
     /// <summary>Redraws <paramref name="embedding"/> from N(0, std) unless std is 1 (PyTorch's default, left as drawn).</summary>
     public static void Apply(Embedding embedding, double std, int padIndex)

@@ -52,15 +52,6 @@ public static class GradientThroughTime
     }
 
     /// <summary>
-    /// The curves for several kinds of the same size on the same seeded inputs (default: RNN, LSTM and GRU), for one chart.
-    /// </summary>
-    public static IReadOnlyList<GradientCurve> Compare(IEnumerable<CellKind>? kinds = null, int inputSize = 64, int hiddenSize = 32,
-        int steps = 50, int batch = 16, long seed = 0) =>
-        (kinds ?? [CellKind.Rnn, CellKind.Lstm, CellKind.Gru])
-            .Select(kind => new GradientCurve(kind, Norms(kind, inputSize, hiddenSize, steps, batch, seed)))
-            .ToList();
-
-    /// <summary>
     /// The same for a trained classifier's first layer (forward direction) on real headlines: tokens [B, T] int64 with
     /// no padding (every row T real tokens, e.g. the long headlines of the test split cut to a common length).
     /// </summary>
@@ -74,5 +65,3 @@ public static class GradientThroughTime
     }
 }
 
-/// <summary>‖∂loss/∂h_t‖ for every step t of one kind of cell (see <see cref="GradientThroughTime"/>).</summary>
-public sealed record GradientCurve(CellKind Kind, double[] Norms);

@@ -7,7 +7,7 @@ namespace Lessons.Models;
 /// TorchSharp registers some freshly created parameters (Embedding's, the recurrent layers', hand-made ones) in the
 /// current scope, so a model built inside a training or notebook scope would lose its weights when that scope ends.
 /// </summary>
-public static class ParameterLifetime
+internal static class ParameterLifetime
 {
     /// <summary>Detaches every parameter and buffer of <paramref name="module"/> from any DisposeScope; returns the module.</summary>
     public static T OwnedByModule<T>(T module) where T : nn.Module

@@ -37,9 +37,6 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// <summary>Width of the vector the readout hands to the linear layer: directions x hidden (twice that for max-and-mean).</summary>
     public int Features => SequenceReadout.Width(Options.Readout) * Directions * Options.Hidden;
 
-    /// <summary>The built-in recurrent layer (TorchSharp's LSTM, GRU or RNN), batch-first.</summary>
-    public Module Recurrent => recurrent;
-
     public Embedding Embedding => embedding;
 
     public RecurrentClassifier(ClassifierOptions options) : base(nameof(RecurrentClassifier))

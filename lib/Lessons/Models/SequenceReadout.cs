@@ -6,7 +6,7 @@ namespace Lessons.Models;
 /// Turns per-step outputs [B, T, D] into one vector per row [B, D], looking only at each row's real steps
 /// (the first lengths[b]); what the recurrent layer wrote at padding positions never counts.
 /// </summary>
-public static class SequenceReadout
+internal static class SequenceReadout
 {
     /// <summary>[B, T] bool: true where step t is a real token of row b.</summary>
     public static Tensor Mask(Tensor lengths, long steps) =>

@@ -6,7 +6,7 @@ namespace Lessons.Models;
 /// The check every classifier runs on its input before the first layer: tokens [B, T] int64 and lengths [B]
 /// int64 with every length in 1..T. Errors name what was expected and what came.
 /// </summary>
-public static class TokenBatchShape
+internal static class TokenBatchShape
 {
     public static void Check(Tensor tokens, Tensor lengths)
     {

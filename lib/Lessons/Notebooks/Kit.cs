@@ -20,7 +20,7 @@ public static class Kit
     /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it; CI uses it).</summary>
     public const string QuickVariable = "LESSONS_QUICK";
 
-    /// <summary>True when env LESSONS_QUICK is 1/true/yes: notebooks then use less data and fewer epochs.</summary>
+    /// <summary>True when env LESSONS_QUICK is 1, true, yes or on (any case): notebooks then use less data and fewer epochs.</summary>
     public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable)?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     /// <summary><paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c></summary>

@@ -24,7 +24,8 @@ public static partial class Lesson
 
     /// <summary>
     /// ‖∂loss/∂h_t‖ at every step t, for a fresh RNN and a fresh LSTM classifier of the lesson's size, on the same batch:
-    /// the <paramref name="batch"/> longest test headlines cut to their first <paramref name="steps"/> tokens.
+    /// the first <paramref name="batch"/> test headlines (in the split's order) that have at least <paramref name="steps"/>
+    /// tokens, each cut to its first <paramref name="steps"/>.
     /// </summary>
     public static IReadOnlyList<(string Model, double[] Norms)> GradientNorms(LessonData data, int steps = 40, int batch = 16)
     {

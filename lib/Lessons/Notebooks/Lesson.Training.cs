@@ -35,21 +35,23 @@ public static partial class Lesson
         return trainer.Fit(data.Train, data.Test, live);
     }
 
-    /// <summary>The accuracy line of a run: the test accuracy of the last epoch, and the best one.</summary>
-    public static string AccuracyLine(History history) =>
-        $"{history.Name}: test accuracy {history.Last.Test.Accuracy:P1} after {history.Last.Epoch} epoch(s); best {history.Best.Test.Accuracy:P1} at epoch {history.Best.Epoch}";
+    /// <summary>The accuracy line of a run: the test accuracy of the epoch it kept, and its validation accuracy.</summary>
+    public static string AccuracyLine(History history) => history.Chosen.Validation is { } validation
+        ? $"{history.Name}: test accuracy {history.Chosen.Test.Accuracy:P1} after {history.Chosen.Epoch} epoch(s), " +
+          $"the epoch of {history.Last.Epoch} chosen on validation ({validation.Accuracy:P1})"
+        : $"{history.Name}: test accuracy {history.Last.Test.Accuracy:P1} after {history.Last.Epoch} epoch(s)";
 
     /// <summary>Shows a finished run: its accuracy line, training curves and test confusion matrix.</summary>
     public static void Summary(History history)
     {
         Console.WriteLine(AccuracyLine(history));
         Show.Value(TrainingCurvesChart.Create(history));
-        Show.Value(ConfusionMatrixChart.Create(history.Last.Test.Confusion, $"{history.Name}: test confusion matrix"));
+        Show.Value(ConfusionMatrixChart.Create(history.Chosen.Test.Confusion, $"{history.Name}: test confusion matrix"));
     }
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>
     public static Comparison CompareVariants(LessonData data, params ClassifierOptions[] variants) =>
-        Compare(data, [.. variants.Select(o => (VariantName(o), o, (TrainerOptions?)null))]);
+        Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null))]);
 
     /// <summary>
     /// The same LSTM trained on padded random batches, on packed random batches (twice: on LibTorch's own path for a
@@ -82,17 +84,12 @@ public static partial class Lesson
         foreach (var h in histories) Console.WriteLine(AccuracyLine(h));
         return new Comparison(histories, models);
     }
-
-    /// <summary>A short name for a variant: "LSTM", "BiGRU", "LSTM, 2 layers", "packed LSTM".</summary>
-    public static string VariantName(ClassifierOptions o) =>
-        (o.Packed ? "packed " : "") + (o.Bidirectional ? "Bi" : "") + CellKinds.Name(o.Kind).ToUpperInvariant() +
-        (o.Layers > 1 ? $", {o.Layers} layers" : "");
 }
 
 /// <summary>Several runs trained on the same data: their histories and models, a chart and a table.</summary>
 public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<RecurrentClassifier> Models)
 {
-    /// <summary>Best and final test accuracy, seconds per epoch, samples per second, share of padding cells and parameters, one row per variant.</summary>
+    /// <summary>Test accuracy (chosen epoch), validation and final test accuracy, seconds per epoch, samples per second, share of padding cells and parameters, one row per variant.</summary>
     public DataFrame Table => VariantComparisonChart.Table(Histories, Parameters);
 
     /// <summary>Test accuracy, time per epoch and size side by side.</summary>

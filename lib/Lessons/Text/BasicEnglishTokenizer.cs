@@ -18,7 +18,7 @@ public static class BasicEnglishTokenizer
     public static string[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = t_tokens ??= new List<string>(256);
+        var tokens = reusedTokens ??= new List<string>(256);
         tokens.Clear();
         var sink = new ListSink(tokens);
         Scan(text, ref sink);
@@ -49,7 +49,7 @@ public static class BasicEnglishTokenizer
         Scan(text, ref sink);
     }
 
-    [ThreadStatic] private static List<string>? t_tokens; // reused by Tokenize(string), which returns a copy
+    [ThreadStatic] private static List<string>? reusedTokens; // reused by Tokenize(string), which returns a copy
 
     private interface ITokenSink
     {
@@ -58,8 +58,8 @@ public static class BasicEnglishTokenizer
 
     private readonly struct ListSink(List<string> tokens) : ITokenSink
     {
-        private readonly TokenPool _pool = TokenPool.Current;
-        public void Add(ReadOnlySpan<char> token) => tokens.Add(_pool.Get(token));
+        private readonly TokenPool pool = TokenPool.Current;
+        public void Add(ReadOnlySpan<char> token) => tokens.Add(pool.Get(token));
     }
 
     private struct CountSink : ITokenSink
@@ -70,12 +70,12 @@ public static class BasicEnglishTokenizer
 
     private struct WriterSink(TextWriter writer) : ITokenSink
     {
-        private bool _first = true;
+        private bool atFirstToken = true;
         public void Add(ReadOnlySpan<char> token)
         {
-            if (!_first) writer.Write(' ');
+            if (!atFirstToken) writer.Write(' ');
             writer.Write(token);
-            _first = false;
+            atFirstToken = false;
         }
     }
 

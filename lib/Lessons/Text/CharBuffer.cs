@@ -6,48 +6,48 @@ namespace Lessons.Text;
 /// without allocating. Dispose returns the pooled array.</summary>
 internal ref struct CharBuffer
 {
-    private Span<char> _chars;
-    private char[]? _rented;
-    private int _length;
+    private Span<char> buffer;
+    private char[]? rented;
+    private int length;
 
     public CharBuffer(Span<char> initial)
     {
-        _chars = initial;
-        _rented = null;
-        _length = 0;
+        buffer = initial;
+        rented = null;
+        length = 0;
     }
 
-    public readonly int Length => _length;
+    public readonly int Length => length;
 
-    public readonly ReadOnlySpan<char> Span => _chars[.._length];
+    public readonly ReadOnlySpan<char> Span => buffer[..length];
 
-    public void Clear() => _length = 0;
+    public void Clear() => length = 0;
 
     public void Append(char c)
     {
-        if (_length == _chars.Length) Grow(1);
-        _chars[_length++] = c;
+        if (length == buffer.Length) Grow(1);
+        buffer[length++] = c;
     }
 
     public void Append(scoped ReadOnlySpan<char> chars)
     {
-        if (_length + chars.Length > _chars.Length) Grow(chars.Length);
-        chars.CopyTo(_chars[_length..]);
-        _length += chars.Length;
+        if (length + chars.Length > buffer.Length) Grow(chars.Length);
+        chars.CopyTo(buffer[length..]);
+        length += chars.Length;
     }
 
     private void Grow(int extra)
     {
-        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + extra));
-        _chars[.._length].CopyTo(bigger);
-        if (_rented is not null) ArrayPool<char>.Shared.Return(_rented);
-        _rented = bigger;
-        _chars = bigger;
+        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + extra));
+        buffer[..length].CopyTo(bigger);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        rented = bigger;
+        buffer = bigger;
     }
 
     public void Dispose()
     {
-        if (_rented is not null) ArrayPool<char>.Shared.Return(_rented);
-        _rented = null;
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        rented = null;
     }
 }

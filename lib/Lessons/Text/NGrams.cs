@@ -4,7 +4,7 @@ namespace Lessons.Text;
 /// torchtext's <c>ngrams_iterator</c>: the tokens themselves, then every run of 2 tokens joined by a space ("a b"),
 /// then every run of 3, ... up to <c>n</c>. With n = 1 the tokens come back unchanged.
 /// </summary>
-public static class NGrams
+internal static class NGrams
 {
     /// <summary>The tokens followed by their 2-grams ... n-grams, in torchtext's order.</summary>
     public static string[] Expand(IReadOnlyList<string> tokens, int n)

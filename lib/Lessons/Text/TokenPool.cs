@@ -10,23 +10,23 @@ internal sealed class TokenPool
     private const int MaxEntries = 1 << 18;
     private const int MaxLength = 32;
 
-    [ThreadStatic] private static TokenPool? t_current;
+    [ThreadStatic] private static TokenPool? current;
 
-    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string> strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    private TokenPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    private TokenPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The pool of the calling thread.</summary>
-    public static TokenPool Current => t_current ??= new TokenPool();
+    public static TokenPool Current => current ??= new TokenPool();
 
     /// <summary>A string equal to <paramref name="token"/>, shared when it was seen before.</summary>
     public string Get(ReadOnlySpan<char> token)
     {
         if (token.Length > MaxLength) return token.ToString();
-        if (_lookup.TryGetValue(token, out var pooled)) return pooled;
+        if (lookup.TryGetValue(token, out var pooled)) return pooled;
         var fresh = token.ToString();
-        if (_strings.Count < MaxEntries) _strings.Add(fresh);
+        if (strings.Count < MaxEntries) strings.Add(fresh);
         return fresh;
     }
 }

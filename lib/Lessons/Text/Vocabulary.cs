@@ -24,18 +24,18 @@ public sealed class Vocabulary
 
     private const string Header = "#lessons-vocabulary 1";
 
-    private readonly string[] _tokens;
-    private readonly long[] _counts;
-    private readonly Dictionary<string, int> _ids;
+    private readonly string[] tokenOf;
+    private readonly long[] countOf;
+    private readonly Dictionary<string, int> idOf;
 
     private Vocabulary(string[] tokens, long[] counts, int ngrams, int minFreq)
     {
-        _tokens = tokens;
-        _counts = counts;
+        tokenOf = tokens;
+        countOf = counts;
         NGrams = ngrams;
         MinFreq = minFreq;
-        _ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
-        for (int i = 0; i < tokens.Length; i++) _ids.Add(tokens[i], i);
+        idOf = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
+        for (int i = 0; i < tokens.Length; i++) idOf.Add(tokens[i], i);
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class Vocabulary
     }
 
     /// <summary>The number of ids, <c>&lt;unk&gt;</c> and <c>&lt;pad&gt;</c> included.</summary>
-    public int Count => _tokens.Length;
+    public int Count => tokenOf.Length;
 
     /// <summary>The longest n-grams counted when the vocabulary was built (1: single tokens only).</summary>
     public int NGrams { get; }
@@ -83,19 +83,19 @@ public sealed class Vocabulary
     public int MinFreq { get; }
 
     /// <summary>All tokens, by id.</summary>
-    public IReadOnlyList<string> Tokens => _tokens;
+    public IReadOnlyList<string> Tokens => tokenOf;
 
     /// <summary>The token with id <paramref name="id"/>.</summary>
-    public string this[int id] => _tokens[id];
+    public string this[int id] => tokenOf[id];
 
     /// <summary>How often the token with id <paramref name="id"/> was seen while building (0 for the specials).</summary>
-    public long Frequency(int id) => _counts[id];
+    public long Frequency(int id) => countOf[id];
 
     /// <summary>The id of <paramref name="token"/>, or <see cref="Unk"/> when the vocabulary does not know it.</summary>
-    public int IndexOf(string token) => _ids.GetValueOrDefault(token, Unk);
+    public int IndexOf(string token) => idOf.GetValueOrDefault(token, Unk);
 
     /// <summary>Whether <paramref name="token"/> has an id of its own.</summary>
-    public bool Contains(string token) => _ids.ContainsKey(token);
+    public bool Contains(string token) => idOf.ContainsKey(token);
 
     /// <summary>The ids of <paramref name="tokens"/>, one per token (unknown ones become <see cref="Unk"/>). For an
     /// n-gram vocabulary pass <c>NGrams.Expand(tokens, vocabulary.NGrams)</c>.</summary>
@@ -103,7 +103,7 @@ public sealed class Vocabulary
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var ids = new int[tokens.Count];
-        for (int i = 0; i < ids.Length; i++) ids[i] = _ids.GetValueOrDefault(tokens[i], Unk);
+        for (int i = 0; i < ids.Length; i++) ids[i] = idOf.GetValueOrDefault(tokens[i], Unk);
         return ids;
     }
 
@@ -111,8 +111,8 @@ public sealed class Vocabulary
     public string[] Decode(IEnumerable<int> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return ids.Select(id => (uint)id < (uint)_tokens.Length
-            ? _tokens[id]
+        return ids.Select(id => (uint)id < (uint)tokenOf.Length
+            ? tokenOf[id]
             : throw new ArgumentOutOfRangeException(nameof(ids), id, $"No token has id {id}; the vocabulary has {Count}.")).ToArray();
     }
 
@@ -130,8 +130,8 @@ public sealed class Vocabulary
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write($"{Header}\tngrams={NGrams}\tmin-freq={MinFreq}\n");
-        for (int i = 0; i < _tokens.Length; i++)
-            writer.Write($"{Escape(_tokens[i])}\t{_counts[i]}\n");
+        for (int i = 0; i < tokenOf.Length; i++)
+            writer.Write($"{Escape(tokenOf[i])}\t{countOf[i]}\n");
     }
 
     /// <summary>Reads a vocabulary written by <see cref="Save(string)"/>.</summary>
@@ -229,7 +229,10 @@ public sealed class Vocabulary
                 throw new VocabularyFormatException(name, line, "the token ends in a lone \\ (write \\\\ for a backslash)");
             sb.Append(text[i] switch
             {
-                '\\' => '\\', 't' => '\t', 'n' => '\n', 'r' => '\r',
+                '\\' => '\\',
+                't' => '\t',
+                'n' => '\n',
+                'r' => '\r',
                 var other => throw new VocabularyFormatException(name, line, $"unknown escape \\{other} (known: \\\\ \\t \\n \\r)"),
             });
         }

@@ -6,7 +6,7 @@ namespace Lessons.Training;
 
 /// <summary>
 /// Measures a classifier on a split without training it: mean cross-entropy, accuracy, the confusion matrix
-/// (hence per-class precision and recall) and accuracy by headline length.
+/// (which class is taken for which) and accuracy by headline length.
 /// </summary>
 public static class Evaluator
 {

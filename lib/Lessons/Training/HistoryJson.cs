@@ -5,11 +5,11 @@ namespace Lessons.Training;
 
 /// <summary>
 /// <see cref="History"/> as JSON and back (for checkpoints, `lessons train --json` and notebooks):
-/// the confusion matrix as an array of rows, computed properties (Best, Last, Total...) left out.
+/// the confusion matrix as an array of rows, computed properties (Chosen, Last, Total...) left out.
 /// </summary>
 public static class HistoryJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    internal static JsonSerializerOptions Options { get; } = Create();
 
     static JsonSerializerOptions Create()
     {
@@ -20,23 +20,27 @@ public static class HistoryJson
         return options;
     }
 
-    public static string Serialize(History history) => JsonSerializer.Serialize(history, Options);
+    static readonly JsonSerializerOptions OneLine = new(Options) { WriteIndented = false };
+
+    /// <summary>The history as JSON, indented, or on one line (`lessons train --json`).</summary>
+    public static string Serialize(History history, bool indented = true) =>
+        JsonSerializer.Serialize(history, indented ? Options : OneLine);
 
     public static History Deserialize(string json) =>
         JsonSerializer.Deserialize<History>(json, Options) ?? throw new JsonException("The JSON holds no history.");
 
     sealed class HistoryConverter : JsonConverter<History>
     {
-        sealed record Shape(string Name, long Parameters, List<EpochMetrics> Epochs);
+        sealed record Shape(string Name, long Parameters, List<EpochMetrics> Epochs, int ChosenEpoch);
 
         public override History Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("history is null");
-            return new History(shape.Name, shape.Parameters, shape.Epochs ?? []);
+            return new History(shape.Name, shape.Parameters, shape.Epochs ?? [], shape.ChosenEpoch);
         }
 
         public override void Write(Utf8JsonWriter writer, History value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, new Shape(value.Name, value.Parameters, [.. value.Epochs]), options);
+            JsonSerializer.Serialize(writer, new Shape(value.Name, value.Parameters, [.. value.Epochs], value.ChosenEpoch), options);
     }
 
     sealed class ConfusionMatrixConverter : JsonConverter<ConfusionMatrix>

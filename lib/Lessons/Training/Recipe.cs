@@ -8,9 +8,10 @@ namespace Lessons.Training;
 /// recurrent models generalise on 6,080 headlines: a vocabulary without one-off words, a readout that looks at every
 /// step (max over time) instead of only the last state, and small starting embeddings (N(0, 0.1) instead of N(0, 1))
 /// trained briefly and regularised hard. With N(0, 1) vectors the words' random starting directions dominate what
-/// Adam's small steps can teach them (LSTM about 84-85% on the test split after 20 epochs); N(0, 0.1) vectors learn
-/// within a few epochs and then overfit, so the run is 10 epochs, dropout is 0.65 and the model ends with the mean
-/// of its last 3 epochs' weights (LSTM about 86-87%, BiLSTM about 87%).
+/// Adam's small steps can teach them; N(0, 0.1) vectors learn within a few epochs and then overfit, so the run is
+/// 10 epochs, dropout is 0.65 and the final epoch's weights are the mean of the last 3 epochs'. The epoch the model
+/// keeps is chosen on a validation part (10% of the training split, stratified), never on the test split. The
+/// README's accuracy section gives what this recipe reaches.
 /// </summary>
 public static class Recipe
 {
@@ -34,15 +35,10 @@ public static class Recipe
         EmbeddingInitStd = 0.1,
     };
 
-    /// <summary>The recipe's classifier with weights drawn from <paramref name="seed"/> (same seed, same starting weights).</summary>
-    public static RecurrentClassifier Model(CellKind kind, int vocabularySize, int seed = 0, bool bidirectional = false, int layers = 1, bool packed = false)
-    {
-        Runtime.TorchRuntime.EnsureReady();
-        TorchSharp.torch.random.manual_seed(seed);
-        return new RecurrentClassifier(Classifier(kind, vocabularySize, bidirectional, layers, packed));
-    }
-
-    /// <summary>How to train it.</summary>
+    /// <summary>
+    /// How to train it: Adam 5e-3 with cosine decay, batch 32, 10 epochs, bucketed, one thread, the last 3 epochs
+    /// averaged, 10% of the training split held out (per class) to choose the epoch.
+    /// </summary>
     public static TrainerOptions Training => new()
     {
         Epochs = 10,
@@ -53,5 +49,6 @@ public static class Recipe
         ClipNorm = 1.0,
         Bucketed = true,
         AverageLastEpochs = 3,
+        ValidationShare = 0.1,
     };
 }

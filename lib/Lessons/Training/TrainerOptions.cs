@@ -1,17 +1,9 @@
 namespace Lessons.Training;
 
-/// <summary>How the learning rate moves over a run.</summary>
-public enum LearningRateSchedule
-{
-    /// <summary>The same rate every step.</summary>
-    Constant,
-    /// <summary>Half a cosine from the rate down to a hundredth of it at the last step.</summary>
-    Cosine,
-}
-
 /// <summary>
-/// How a <see cref="Trainer"/> trains: optimizer settings, epochs, batching, seed and threads.
-/// The defaults are the ones `lessons train` and the notebooks use.
+/// How a <see cref="Trainer"/> trains: optimizer settings, epochs, batching, validation, seed and threads.
+/// These defaults are plain ones (constant rate, no averaging, no validation part); `lessons train` and the notebooks
+/// start from <see cref="Recipe.Training"/> instead.
 /// </summary>
 public sealed record TrainerOptions
 {
@@ -32,19 +24,25 @@ public sealed record TrainerOptions
     /// <summary>Label smoothing of the training loss (0 = plain cross-entropy). Test loss is always plain cross-entropy.</summary>
     public double LabelSmoothing { get; init; }
     /// <summary>
-    /// Weight averaging (SWA-style): the model ends with the mean of the weights after each of the last N epochs, and
-    /// the last epoch's test metrics are those of the average (1 = off). Applies only when the run reaches its final epoch.
+    /// Weight averaging (SWA-style): the final epoch's weights are the mean of the weights after each of the last N
+    /// epochs, and its metrics are those of the average (1 = off). Applies only when the run reaches its final epoch.
     /// </summary>
     public int AverageLastEpochs { get; init; } = 1;
     /// <summary>Sort by length inside shuffled chunks (<see cref="Batching.BucketSampler"/>): less padding, same randomness.</summary>
     public bool Bucketed { get; init; } = true;
-    /// <summary>Seeds batch order, dropout masks and the validation hold-out.</summary>
+    /// <summary>Seeds batch order, dropout masks and the validation part.</summary>
     public int Seed { get; init; }
     /// <summary>Intra-op threads for TorchSharp; 0 leaves TorchSharp's own choice.</summary>
     public int Threads { get; init; }
-    /// <summary>Share of the training split held out to pick the best epoch (0 = none: keep the last epoch's weights).</summary>
+    /// <summary>
+    /// Share of the training split held out, per class, as the validation part (0 = none). With one, the model keeps
+    /// the weights of the epoch with the best validation accuracy; without one, the last epoch's.
+    /// </summary>
     public double ValidationShare { get; init; }
-    /// <summary>With a validation hold-out: stop after this many epochs without a better validation accuracy (0 = never stop early).</summary>
+    /// <summary>
+    /// With a validation part: stop after this many epochs in a row without a better validation accuracy
+    /// (0 = never stop early).
+    /// </summary>
     public int Patience { get; init; }
     public int EvaluationBatchSize { get; init; } = 256;
     /// <summary>At most one progress event per this interval (plus one at the end of each epoch).</summary>

@@ -272,7 +272,7 @@ public class ChartDataTests
         Assert.Equal(6, bars.Count);
         for (int r = 0; r < 3; r++)
         {
-            Assert.Equal(runs[r].Best.Test.Accuracy, dots[r].GetProperty("y")[0].GetDouble());
+            Assert.Equal(runs[r].Chosen.Test.Accuracy, dots[r].GetProperty("y")[0].GetDouble());
             Assert.Equal(runs[r].Epochs.Average(e => e.Seconds), bars[2 * r].GetProperty("y")[0].GetDouble(), 12);
             Assert.Equal(runs[r].Parameters, bars[2 * r + 1].GetProperty("y")[0].GetDouble());
             Assert.Equal(runs[r].Name, dots[r].GetProperty("x")[0].GetString());
@@ -283,9 +283,9 @@ public class ChartDataTests
 
         // The accuracy axis hugs the data (here 0.75..0.825) with a margin, and says it is zoomed; the others start at 0.
         var accuracy = json.Layout.GetProperty("yaxis");
-        Assert.Equal("best test accuracy (axis zoomed)", accuracy.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("test accuracy, chosen epoch (axis zoomed)", accuracy.GetProperty("title").GetProperty("text").GetString());
         var range = ChartJson.Numbers(accuracy.GetProperty("range"));
-        double low = runs.Min(r => r.Best.Test.Accuracy), high = runs.Max(r => r.Best.Test.Accuracy);
+        double low = runs.Min(r => r.Chosen.Test.Accuracy), high = runs.Max(r => r.Chosen.Test.Accuracy);
         Assert.InRange(range[0], low - 0.5 * (high - low), low - 0.005);
         Assert.InRange(range[1], high + 0.005, high + 0.5 * (high - low));
         Assert.Equal("recurrent parameters", json.Layout.GetProperty("yaxis3").GetProperty("title").GetProperty("text").GetString());
@@ -294,16 +294,17 @@ public class ChartDataTests
 
         var table = VariantComparisonChart.Table(runs, counts);
         Assert.Equal(3, table.Rows.Count);
-        Assert.Equal(["Run", "Best test accuracy (%)", "Best epoch", "Final test accuracy (%)", "Seconds per epoch", "Samples per second",
+        Assert.Equal(["Run", "Test accuracy (%)", "Chosen epoch", "Validation accuracy (%)", "Final test accuracy (%)", "Seconds per epoch", "Samples per second",
             "Padding (%)", "Recurrent parameters", "Embedding parameters", "Output layer parameters", "Parameters"], table.Columns.Select(c => c.Name));
         Assert.Equal("LSTM bi 2", table["Run"][1]);
         Assert.Equal(310_000L, table["Recurrent parameters"][1]);
         Assert.Equal(768_000L + 310_000 + 260, table["Parameters"][1]);
         Assert.Equal(2400.0, table["Samples per second"][1]);
         Assert.Equal(12.0, table["Padding (%)"][1]);
-        Assert.Equal(Math.Round(100 * runs[1].Best.Test.Accuracy, 1), (double)table["Best test accuracy (%)"][1]!);
+        Assert.Equal(Math.Round(100 * runs[1].Chosen.Test.Accuracy, 1), (double)table["Test accuracy (%)"][1]!);
+        Assert.Equal(Math.Round(100 * runs[1].Chosen.Validation!.Accuracy, 1), (double)table["Validation accuracy (%)"][1]!);
         Assert.Equal(Math.Round(100 * runs[1].Last.Test.Accuracy, 1), (double)table["Final test accuracy (%)"][1]!);
-        Assert.Equal(runs[1].Best.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), table["Best epoch"][1]);
+        Assert.Equal(runs[1].Chosen.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), table["Chosen epoch"][1]);
         Assert.Throws<ArgumentException>(() => VariantComparisonChart.Create(runs, counts.Take(2).ToList()));
     }
 
@@ -319,7 +320,7 @@ public class ChartDataTests
         var dots = json.TracesOfType("scatter");
 
         Assert.Equal(["LSTM", "BiLSTM"], dots.Select(d => d.GetProperty("name").GetString()));
-        var best = lstm.Select(r => r.Best.Test.Accuracy).ToList();
+        var best = lstm.Select(r => r.Chosen.Test.Accuracy).ToList();
         Assert.Equal(best.Average(), dots[0].GetProperty("y")[0].GetDouble(), 12);
         var error = dots[0].GetProperty("error_y");
         Assert.Equal(best.Max() - best.Average(), error.GetProperty("array")[0].GetDouble(), 12);
@@ -330,15 +331,15 @@ public class ChartDataTests
         Assert.Contains("mean of 3 seeds", json.Layout.GetProperty("title").GetProperty("text").GetString());
         Assert.Contains("over 3 seeds", dots[1].GetProperty("hovertemplate").GetString());
         var range = ChartJson.Numbers(json.Layout.GetProperty("yaxis").GetProperty("range"));
-        Assert.True(range[0] < runs.Min(r => r.Best.Test.Accuracy) && range[1] > runs.Max(r => r.Best.Test.Accuracy), "the error bars fit on the axis");
+        Assert.True(range[0] < runs.Min(r => r.Chosen.Test.Accuracy) && range[1] > runs.Max(r => r.Chosen.Test.Accuracy), "the error bars fit on the axis");
         Assert.Empty(ChartDataDefects.In(json.Data));
 
         var table = VariantComparisonChart.Table(runs, counts);
         Assert.Equal(2, table.Rows.Count);
         Assert.Equal(3, table["Seeds"][0]);
-        Assert.Equal(VariantSummary.Percent(best.Average()), (double)table["Best test accuracy (%)"][0]!);
+        Assert.Equal(VariantSummary.Percent(best.Average()), (double)table["Test accuracy (%)"][0]!);
         Assert.Equal($"{VariantSummary.Percent(best.Min()):0.0}–{VariantSummary.Percent(best.Max()):0.0}", table["Seed range (%)"][0]);
-        Assert.Equal(string.Join(", ", lstm.Select(r => r.Best.Epoch)), table["Best epoch"][0]);
+        Assert.Equal(string.Join(", ", lstm.Select(r => r.Chosen.Epoch)), table["Chosen epoch"][0]);
 
         counts[2] = ChartSamples.Counts(31_000);
         var mixed = Assert.Throws<ArgumentException>(() => VariantComparisonChart.Table(runs, counts));

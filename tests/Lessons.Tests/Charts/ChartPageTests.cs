@@ -55,7 +55,7 @@ public class ChartPageTests
             Assert.Equal(Path.Combine(dir.FullName, "run", TrainingReport.FileName), path);
             Assert.Equal(4, Regex.Count(html, NewPlot)); // curves, confusion, hidden state, gates
             Assert.Contains("Training curves", html);
-            Assert.Contains($"epoch {history.Best.Epoch}", html);
+            Assert.Contains($"test accuracy {history.Epochs[1].Test.Accuracy:0.00%} after epoch 2 (the epoch chosen on validation", html);
             Assert.Equal(1, Regex.Count(html, Regex.Escape(PlotlyScript.Source[..200])));
 
             var withoutTrace = File.ReadAllText(TrainingReport.Write(dir.FullName, history));

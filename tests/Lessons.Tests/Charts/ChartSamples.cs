@@ -27,9 +27,12 @@ internal static class ChartSamples
         {
             double loss = 1.4 / e + random.NextDouble() * 0.05;
             var test = new Evaluation(loss + 0.1, 0.6 + 0.3 * (1 - 1.0 / e), Confusion(seed + e), []);
-            list.Add(new EpochMetrics(e, e * 6080L, loss, 0.55 + 0.35 * (1 - 1.0 / e), test, 2.5 + random.NextDouble(), 2400, 0.12));
+            var validation = new Evaluation(loss + 0.2, 0.7 - 0.01 * Math.Abs(e - (epochs - 1)), Confusion(seed + 2 * e), []);
+            list.Add(new EpochMetrics(e, e * 6080L, loss, 0.55 + 0.35 * (1 - 1.0 / e), test, 2.5 + random.NextDouble(), 2400, 0.12,
+                validation));
         }
-        return new History(name, parameters, list);
+        // The epoch before the last has the best validation accuracy: the chosen one differs from the last.
+        return new History(name, parameters, list, ChosenEpoch: Math.Max(1, epochs - 1));
     }
 
     /// <summary>Parameters of a sample run: an embedding of 6,000 words × 128 (most of them), a head for 4 classes.</summary>

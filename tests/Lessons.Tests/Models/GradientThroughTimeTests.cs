@@ -34,15 +34,6 @@ public class GradientThroughTimeTests
     }
 
     [Fact]
-    public void Compare_gives_one_curve_per_kind_on_the_same_inputs()
-    {
-        var curves = GradientThroughTime.Compare(inputSize: Size, hiddenSize: Size, steps: 5, batch: Batch, seed: 4);
-
-        Assert.Equal([CellKind.Rnn, CellKind.Lstm, CellKind.Gru], curves.Select(c => c.Kind));
-        Assert.Equal(GradientThroughTime.Norms(CellKind.Lstm, Size, Size, 5, Batch, seed: 4), curves[1].Norms);
-    }
-
-    [Fact]
     public void A_trained_classifiers_first_layer_can_be_measured_on_real_token_ids()
     {
         using var scope = TorchSharp.torch.NewDisposeScope();

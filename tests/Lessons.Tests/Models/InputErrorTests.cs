@@ -11,9 +11,11 @@ public class InputErrorTests
     public void Unknown_model_name_says_which_names_exist()
     {
         var error = Assert.Throws<ArgumentException>(() => CellKinds.Parse("lstmm"));
-        Assert.StartsWith("unknown model 'lstmm': use rnn, lstm or gru", error.Message);
+        Assert.StartsWith("unknown model 'lstmm': use rnn, lstm, gru, bow", error.Message);
         Assert.Equal(CellKind.Gru, CellKinds.Parse(" GRU "));
         Assert.Equal("lstm", CellKinds.Name(CellKinds.Parse("lstm")));
+        Assert.Equal(CellKind.BagOfWords, CellKinds.Parse("Bow"));
+        Assert.Equal(["rnn", "lstm", "gru", "bow"], CellKinds.Names);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Lessons.Cli.Commands;
+using Lessons.Models;
 using Lessons.Runtime;
+using Lessons.Training;
 
 namespace Lessons.Tests.Training;
 
@@ -43,24 +44,25 @@ public sealed class TrainCommandTests
 
         Assert.True(exit == 0, error);
         string last = output.TrimEnd().Split('\n')[^1];
-        using var json = JsonDocument.Parse(last);
-        var root = json.RootElement;
-        Assert.Equal("gru", root.GetProperty("model").GetString());
-        Assert.True(root.GetProperty("parameters").GetInt64() > 0);
-        var epochs = root.GetProperty("epochs").EnumerateArray().ToList();
-        Assert.Equal([1, 2], epochs.Select(e => e.GetProperty("epoch").GetInt32()));
-        Assert.All(epochs, e => Assert.InRange(e.GetProperty("testAccuracy").GetDouble(), 0, 1));
-        Assert.All(epochs, e => Assert.True(e.GetProperty("samplesPerSecond").GetDouble() > 0));
+        var history = HistoryJson.Deserialize(last);
+        Assert.Equal("GRU", history.Name);
+        Assert.True(history.Parameters > 0);
+        Assert.Equal([1, 2], history.Epochs.Select(e => e.Epoch));
+        Assert.All(history.Epochs, e => Assert.InRange(e.Test.Accuracy, 0, 1));
+        Assert.All(history.Epochs, e => Assert.True(e.SamplesPerSecond > 0));
+        // The recipe holds out 10% of the 256 training headlines, per class, and chooses the epoch on them.
+        Assert.All(history.Epochs, e => Assert.InRange(e.Validation!.Confusion.Total, 24, 28));
+        Assert.Equal(history.Epochs.MaxBy(e => e.Validation!.Accuracy)!.Epoch, history.ChosenEpoch);
     }
 
     [Fact]
     public void The_recipes_small_embedding_start_applies_unless_the_command_line_overrides_it()
     {
-        var run = new TrainCommand.TrainRun("lstm", false, 1, false, 64, 32, Lessons.Training.Recipe.Training,
+        var run = new TrainCommand.TrainRun(CellKind.Lstm, false, 1, false, 64, 32, Recipe.Training,
             EmbeddingInitStd: null, Dropout: null, Readout: null, MinFreq: 2, Limit: null, DataFolder: null);
 
         Assert.Equal(0.1, run.Classifier(100).EmbeddingInitStd);
         Assert.Equal(1.0, (run with { EmbeddingInitStd = 1.0 }).Classifier(100).EmbeddingInitStd);
-        Assert.Equal(Lessons.Models.Readout.MaxMean, (run with { Readout = Lessons.Models.Readout.MaxMean }).Classifier(100).Readout);
+        Assert.Equal(Readout.MaxMean, (run with { Readout = Readout.MaxMean }).Classifier(100).Readout);
     }
 }

@@ -113,16 +113,51 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void With_a_validation_hold_out_the_model_keeps_the_best_validation_epoch()
+    public void With_a_validation_part_the_model_keeps_the_epoch_best_on_validation()
     {
+        var train = OrderTask.Make(200, 1);
+        var test = OrderTask.Make(40, 2);
+        var options = Quick(4) with { ValidationShare = 0.25 };
+        var kept = new List<Dictionary<string, Tensor>>();
         random.manual_seed(0);
         using var model = new RecurrentClassifier(Small());
-        var trainer = new Trainer(model, TwoClasses, Quick(4) with { ValidationShare = 0.25 });
-        var history = trainer.Fit(OrderTask.Make(200, 1), OrderTask.Make(40, 2));
+        var trainer = new Trainer(model, TwoClasses, options);
+        trainer.EpochCompleted += _ => kept.Add(model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone()));
+        var history = trainer.Fit(train, test);
 
-        Assert.Equal(4, trainer.ValidationAccuracy.Count);
-        Assert.Equal(trainer.ValidationAccuracy.Max(), trainer.ValidationAccuracy[trainer.KeptEpoch - 1]);
+        Assert.All(history.Epochs, e => Assert.Equal(50, e.Validation!.Confusion.Total));
         Assert.Equal(150L, history.Epochs[0].SamplesSeen);
+        var validation = history.Epochs.Select(e => e.Validation!.Accuracy).ToList();
+        Assert.Equal(validation.IndexOf(validation.Max()) + 1, history.ChosenEpoch);
+        Assert.Same(history.Epochs[history.ChosenEpoch - 1], history.Chosen);
+        foreach (var (key, value) in model.state_dict())
+            Assert.True(value.eq(kept[history.ChosenEpoch - 1][key]).all().item<bool>(), $"{key} is not the chosen epoch's");
+    }
+
+    [Fact]
+    public void Without_a_validation_part_the_last_epoch_is_the_chosen_one()
+    {
+        random.manual_seed(0);
+        using var model = new BagOfWordsClassifier(Small());
+        var history = new Trainer(model, TwoClasses, Quick(2)).Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
+
+        Assert.Equal(2, history.ChosenEpoch);
+        Assert.All(history.Epochs, e => Assert.Null(e.Validation));
+    }
+
+    [Fact]
+    public void Patience_stops_the_run_when_validation_accuracy_stops_improving()
+    {
+        random.manual_seed(0);
+        using var model = new BagOfWordsClassifier(Small());
+        // A bag of words cannot learn word order: validation accuracy soon stops improving.
+        var history = new Trainer(model, TwoClasses, Quick(30) with { ValidationShare = 0.25, Patience = 2 })
+            .Fit(OrderTask.Make(200, 1), OrderTask.Make(40, 2));
+
+        Assert.InRange(history.Epochs.Count, 3, 29);
+        Assert.Equal(history.ChosenEpoch + 2, history.Last.Epoch);
+        var validation = history.Epochs.Select(e => e.Validation!.Accuracy).ToList();
+        Assert.All(validation.Skip(history.ChosenEpoch), v => Assert.True(v <= validation[history.ChosenEpoch - 1]));
     }
 
     [Fact]
