@@ -13,7 +13,7 @@ public sealed record ParameterCounts(long Embedding, long Recurrent, long Output
     public static ParameterCounts Of(RecurrentClassifier model)
     {
         long embedding = model.Embedding.parameters().Sum(p => p.numel());
-        long recurrent = model.Recurrent.parameters().Sum(p => p.numel());
+        long recurrent = model.RecurrentParameterCount;
         return new ParameterCounts(embedding, recurrent, model.ParameterCount - embedding - recurrent);
     }
 }

@@ -57,6 +57,9 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// <summary>How many numbers the model learns.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
+    /// <summary>The parameters of the recurrent layer alone (what uni/bi and 1/2 layers change).</summary>
+    internal long RecurrentParameterCount => recurrent.parameters().Sum(p => p.numel());
+
     /// <summary>
     /// What computes the recurrent layer on the model's current device: <see cref="RecurrentEngine.Kit"/> or
     /// <see cref="RecurrentEngine.LibTorch"/> (see <see cref="ClassifierOptions.Engine"/>).
