@@ -89,7 +89,12 @@ public sealed class OfflineChartTests : IDisposable
         string[] offline = ["--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"];
         if (!scripts)
         {
-            var dom = new HeadlessChromium(browser) { ExtraArguments = [.. offline, "--blink-settings=scriptEnabled=false"] }.DumpDom(page);
+            // Scripts off for the page (Chromium's own switch also stops --dump-dom, which reads the DOM by script).
+            string exported = File.ReadAllText(page);
+            Assert.Contains("<head>", exported);
+            File.WriteAllText(page, exported.Replace("<head>",
+                "<head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'\">", StringComparison.Ordinal));
+            var dom = new HeadlessChromium(browser) { ExtraArguments = offline }.DumpDom(page);
             return [.. Regex.Matches(dom, "<div [^>]*class=\"lessons-chart\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Select(m =>
                 new ChartReport(0, 0, Regex.Count(m.Groups[1].Value, "<svg"), Regex.Count(m.Groups[1].Value, "<img [^>]*src=\"data:image/png;base64,")))];
         }
