@@ -13,7 +13,10 @@ namespace Lessons.Notebooks;
 /// </summary>
 internal static class ChartFormatter
 {
-    /// <summary>Makes GenericChart display as such a chart (text/html). The runner resets formatters per notebook: call it per Kit.Load.</summary>
+    /// <summary>
+    /// Makes GenericChart display as such a chart (text/html). The runner resets formatters per notebook: every
+    /// Kit.Load calls it.
+    /// </summary>
     public static void Register()
     {
         Formatter.Register<GenericChart>((chart, writer) => writer.Write(Html(chart)), HtmlFormatter.MimeType);
@@ -37,7 +40,8 @@ internal static class ChartFormatter
                 element.innerHTML = '';
                 window.Plotly.newPlot(element, figure.data, figure.layout, figure.config);
               }
-              if (window.Plotly) draw(); else (window.lessonsPlotlyWaiting = window.lessonsPlotlyWaiting || []).push(draw);
+              if (window.Plotly) draw();
+              else (window.lessonsPlotlyWaiting = window.lessonsPlotlyWaiting || []).push(draw);
             })();
             </script>
             """);

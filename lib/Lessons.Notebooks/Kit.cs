@@ -14,20 +14,23 @@ namespace Lessons.Notebooks;
 /// using Lessons.Notebooks; ...
 /// Kit.Load();
 /// </code>
-/// It makes Plotly.NET and TorchSharp ready (<see cref="PlotlyRuntime.Prepare"/>, <see cref="TorchRuntime.EnsureReady"/>),
-/// makes charts draw offline, and prints the versions, the device and whether quick mode is on. Cells that train or
-/// sweep shrink their work with <see cref="Quick"/> or <see cref="Pick{T}"/>; <see cref="Show"/> shows a value.
+/// It makes Plotly.NET and TorchSharp ready (<see cref="PlotlyRuntime.Prepare"/>,
+/// <see cref="TorchRuntime.EnsureReady"/>), makes charts draw offline, and prints the versions, the device and whether
+/// quick mode is on. Cells that train or sweep shrink their work with <see cref="Quick"/> or <see cref="Pick{T}"/>;
+/// <see cref="Show"/> shows a value.
 /// </summary>
 public static class Kit
 {
-    /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it; CI uses it).</summary>
+    /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it).</summary>
     public const string QuickVariable = NotebookContract.QuickVariable;
 
-    /// <summary>True when env LESSONS_QUICK is 1, true, yes or on (any case): notebooks then use less data and fewer epochs.</summary>
+    /// <summary>True when env LESSONS_QUICK is 1, true, yes or on (any case): less data and fewer epochs.</summary>
     public static bool Quick =>
         Environment.GetEnvironmentVariable(QuickVariable)?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
-    /// <summary><paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c></summary>
+    /// <summary>
+    /// <paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c>
+    /// </summary>
     public static T Pick<T>(T full, T quick) => Quick ? quick : full;
 
     /// <summary>
@@ -36,7 +39,8 @@ public static class Kit
     /// </summary>
     public static LiveDisplay Show(object value) => LiveDisplay.Show(value);
 
-    /// <summary>The kit's version: the package version a notebook loaded (0.1.0-dev.yyyyMMddHHmmss), else the assembly's.</summary>
+    /// <summary>The kit's version: the package version a notebook loaded (0.1.0-dev.yyyyMMddHHmmss), else the assembly's.
+    /// </summary>
     public static string Version => PackageVersion(typeof(Kit).Assembly) ?? AssemblyVersion(typeof(Kit).Assembly);
 
     internal static bool InNotebook => KernelInvocationContext.Current is not null;
@@ -47,7 +51,7 @@ public static class Kit
     /// </summary>
     public static KitInfo Load()
     {
-        PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the notebook kernels carry 10.0 (see PlotlyRuntime)
+        PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the kernels carry 10.0 (see PlotlyRuntime)
         var device = TorchRuntime.EnsureReady();
         ChartFormatter.Register();
         if (InNotebook) Show(PlotlyLoader.Output());
@@ -57,13 +61,15 @@ public static class Kit
         return info;
     }
 
-    /// <summary>The version folder when the assembly runs from a NuGet package (…/lessons.notebooks/VERSION/lib/TFM/X.dll).</summary>
+    /// <summary>The version folder when the assembly runs from a NuGet package (…/lessons.notebooks/VERSION/lib/TFM/).
+    /// </summary>
     static string? PackageVersion(Assembly assembly)
     {
         var lib = Directory.GetParent(assembly.Location)?.Parent;
         var version = lib?.Parent;
-        return lib?.Name == "lib" && version?.Parent?.Name.StartsWith("lessons", StringComparison.OrdinalIgnoreCase) == true
-            ? version.Name : null;
+        bool fromPackage = lib?.Name == "lib" &&
+            version?.Parent?.Name.StartsWith("lessons", StringComparison.OrdinalIgnoreCase) == true;
+        return fromPackage ? version!.Name : null;
     }
 
     static string AssemblyVersion(Assembly assembly) =>

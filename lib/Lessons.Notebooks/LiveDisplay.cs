@@ -46,7 +46,8 @@ public sealed class LiveDisplay
             return;
         }
         IReadOnlyCollection<FormattedValue> formatted = value is HtmlMarkup html
-            ? [new FormattedValue(HtmlFormatter.MimeType, html.Html), new FormattedValue(PlainTextFormatter.MimeType, html.Text)]
+            ? [new FormattedValue(HtmlFormatter.MimeType, html.Html),
+               new FormattedValue(PlainTextFormatter.MimeType, html.Text)]
             : FormattedValue.CreateManyFromObject(value);
         context.Publish(first
             ? new DisplayedValueProduced(value, context.Command, formatted, id)

@@ -6,7 +6,7 @@ namespace Lessons;
 /// </summary>
 internal static class NotebookContract
 {
-    /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it; CI uses it).</summary>
+    /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it).</summary>
     public const string QuickVariable = "LESSONS_QUICK";
 
     /// <summary>
@@ -16,8 +16,8 @@ internal static class NotebookContract
     public const string PlotlyScriptAttribute = "data-lessons-plotly";
 
     /// <summary>
-    /// The class of a chart output's container: <c>&lt;div class="lessons-chart" data-width="W" data-height="H"&gt;</c>,
-    /// empty until its script draws the chart into it. The runner puts a PNG of the chart in it for viewers that run
+    /// The class of a chart output's container,
+    /// <c>&lt;div class="lessons-chart" data-width="W" data-height="H"&gt;</c>, empty until its script draws into it. The runner puts a PNG of the chart in it for viewers that run
     /// no script; the script replaces the picture when it draws.
     /// </summary>
     public const string ChartClass = "lessons-chart";

@@ -19,8 +19,10 @@ internal static class PlotlyLoader
         $"<script type=\"text/javascript\" {NotebookContract.PlotlyScriptAttribute}=\"{PlotlyScript.Version}\">\n" +
         "(function (define, exports, module) {\n" + PlotlyScript.Source + "\n}).call(window);\n" + """
         (function () {
-          try { if (typeof window.define === 'function' && window.define.amd) window.define('plotly', [], function () { return window.Plotly; }); }
-          catch (e) { }
+          try {
+            if (typeof window.define === 'function' && window.define.amd)
+              window.define('plotly', [], function () { return window.Plotly; });
+          } catch (e) { }
           var waiting = window.lessonsPlotlyWaiting || [];
           window.lessonsPlotlyWaiting = [];
           waiting.forEach(function (draw) { draw(); });

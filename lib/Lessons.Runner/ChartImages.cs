@@ -14,7 +14,8 @@ public static partial class ChartImages
 {
     /// <summary>
     /// Adds a picture to each chart output that has none; returns how many it added. <paramref name="screenshot"/>
-    /// draws an HTML page at a width and height into PNG bytes. Nothing happens when the notebook showed no plotly.js.
+    /// draws an HTML page at a width and height into PNG bytes; a chart it fails on keeps no picture. Nothing happens
+    /// when the notebook showed no plotly.js.
     /// </summary>
     public static int Add(InteractiveDocument document, Func<string, int, int, byte[]> screenshot)
     {
@@ -34,10 +35,20 @@ public static partial class ChartImages
                 var chart = EmptyChart().Match(html);
                 int width = int.Parse(chart.Groups["width"].Value), height = int.Parse(chart.Groups["height"].Value);
                 string page = Path.Combine(folder, $"chart{added}.html");
-                File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:0;background:#fff}" +
-                    " .modebar{display:none !important}</style></head><body>" + plotly + html + "</body></html>");
-                string png = Convert.ToBase64String(screenshot(page, width, height));
-                string picture = $"<img alt=\"chart\" width=\"{width}\" height=\"{height}\" src=\"data:image/png;base64,{png}\">";
+                File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" +
+                    "<style>body{margin:0;background:#fff} .modebar{display:none !important}</style></head>" +
+                    "<body>" + plotly + html + "</body></html>");
+                string png;
+                try
+                {
+                    png = Convert.ToBase64String(screenshot(page, width, height));
+                }
+                catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException)
+                {
+                    continue;   // a browser that failed or timed out: this chart keeps no picture, the run goes on
+                }
+                string picture =
+                    $"<img alt=\"chart\" width=\"{width}\" height=\"{height}\" src=\"data:image/png;base64,{png}\">";
                 data[NotebookOutputs.Html] = html.Insert(chart.Index + chart.Groups["open"].Length, picture);
                 added++;
             }

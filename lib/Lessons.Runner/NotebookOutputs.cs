@@ -17,12 +17,14 @@ public static partial class NotebookOutputs
     };
 
     /// <summary>A bundle's text/html as one string ("" if none; read back from .ipynb, it is a list of lines).</summary>
-    public static string HtmlOf(IDictionary<string, object> data) => data.TryGetValue(Html, out var html) ? Text(html) : "";
+    public static string HtmlOf(IDictionary<string, object> data) =>
+        data.TryGetValue(Html, out var html) ? Text(html) : "";
 
     public static string Text(object data) => data as string ?? string.Concat((IEnumerable<object>)data);
 
-    /// <summary>True for the output with plotly.js in it that the kit's first cell shows (see <see cref="NotebookContract"/>).</summary>
-    public static bool IsPlotlyScript(string html) => html.Contains(NotebookContract.PlotlyScriptAttribute, StringComparison.Ordinal);
+    /// <summary>True for the output with plotly.js in it that the kit's first cell shows (see NotebookContract).</summary>
+    public static bool IsPlotlyScript(string html) =>
+        html.Contains(NotebookContract.PlotlyScriptAttribute, StringComparison.Ordinal);
 
     /// <summary>
     /// Outputs as they are saved into a notebook file: the first cell's plotly.js (3.6 MB, there for the session's

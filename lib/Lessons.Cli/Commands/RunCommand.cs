@@ -62,7 +62,8 @@ public static class RunCommand
             double seconds = parseResult.GetValue(timeout) ?? (parseResult.GetValue(quick) ? 600 : 0);
             var chromium = HeadlessChromium.Find();
             if (chromium is null && (writeInPlace || outFolder is not null))
-                AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] charts get no picture for script-less viewers. {HeadlessChromium.NotFoundMessage}");
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]note:[/] charts get no picture for script-less viewers. {HeadlessChromium.NotFoundMessage}");
             foreach (string notebook in notebooks)
             {
                 var options = new RunnerOptions

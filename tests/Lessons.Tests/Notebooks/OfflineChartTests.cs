@@ -27,6 +27,8 @@ public sealed class JupyterFactAttribute : FactAttribute
 public sealed class OfflineChartTests : IDisposable
 {
     static readonly int[] Traces = [1, 3];
+    /// <summary>How long one browser run may take: pages of 4 MB on a busy shared machine.</summary>
+    static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     static readonly string Notebook = TestNotebooks.Path_("charts.ipynb");
     readonly string folder = Directory.CreateTempSubdirectory("lessons-offline-charts-").FullName;
 
@@ -94,7 +96,7 @@ public sealed class OfflineChartTests : IDisposable
             Assert.Contains("<head>", exported);
             File.WriteAllText(page, exported.Replace("<head>",
                 "<head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'\">", StringComparison.Ordinal));
-            var dom = new HeadlessChromium(browser) { ExtraArguments = offline }.DumpDom(page);
+            var dom = new HeadlessChromium(browser) { ExtraArguments = offline, Timeout = Patience }.DumpDom(page);
             return [.. Regex.Matches(dom, "<div [^>]*class=\"lessons-chart\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Select(m =>
                 new ChartReport(0, 0, Regex.Count(m.Groups[1].Value, "<svg"), Regex.Count(m.Groups[1].Value, "<img [^>]*src=\"data:image/png;base64,")))];
         }
@@ -113,7 +115,8 @@ public sealed class OfflineChartTests : IDisposable
             </script>
             </body>
             """));
-        var drawn = new HeadlessChromium(browser) { ExtraArguments = offline }.DumpDom(page, TimeSpan.FromSeconds(10));
+        var drawn = new HeadlessChromium(browser) { ExtraArguments = offline, Timeout = Patience }
+            .DumpDom(page, TimeSpan.FromSeconds(10));
         var report = Regex.Match(drawn, "<pre id=\"lessons-report\">(.*?)</pre>", RegexOptions.Singleline);
         Assert.True(report.Success, $"{page} did not report: {drawn[..Math.Min(300, drawn.Length)]}");
         return [.. JsonDocument.Parse(WebUtility.HtmlDecode(report.Groups[1].Value)).RootElement.EnumerateArray().Select(c =>

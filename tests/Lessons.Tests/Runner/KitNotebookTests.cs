@@ -21,7 +21,10 @@ public sealed class KitNotebookRun : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = HeadlessChromium.Find();
-        var options = new RunnerOptions { Quick = true, HtmlDirectory = HtmlFolder, Screenshot = chromium is null ? null : chromium.ScreenshotPng };
+        var options = new RunnerOptions
+        {
+            Quick = true, HtmlDirectory = HtmlFolder, Screenshot = chromium is null ? null : chromium.ScreenshotPng,
+        };
         var (result, executed, bytes) = await TestNotebooks.RunAsync("kit.ipynb", options);
         (Result, Cells, SavedBytes) = (result, TestNotebooks.CodeCells(executed), bytes);
     }
