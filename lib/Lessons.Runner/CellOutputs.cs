@@ -95,7 +95,7 @@ public sealed class CellOutputs(DisplayRegistry displays)
 /// Note: .NET Interactive's <c>x.Display()</c> (and the kernel's <c>display(x)</c>) publish the shown value under one
 /// id and return a <c>DisplayedValue</c> with another, so their <c>Update</c>s name an id never shown; front ends
 /// (Jupyter) then keep the first value, and so does the runner, so committed notebooks show what students will see.
-/// Live displays use <c>Lessons.Notebooks.Kit.Show</c> (or <c>KernelInvocationContext.Current.Display</c>), whose ids match.
+/// Live displays use <c>Lessons.Notebooks.Kit.Show</c>, whose ids match.
 /// </summary>
 public sealed class DisplayRegistry
 {

@@ -1,47 +1,55 @@
-using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.DotNet.Interactive.Documents;
 
 namespace Lessons.Runner;
 
 /// <summary>
-/// Adds a PNG (image/png) to the mime bundle of every Plotly chart output, drawn by headless Chromium from the very
-/// same HTML. Front ends that run JavaScript (VS Code, Jupyter) still pick the interactive text/html; viewers that
-/// don't (GitHub) show the picture. Nothing happens where Chromium or plotly.js is missing.
+/// Puts a PNG of every kit chart into the chart's own HTML output (<see cref="NotebookContract.ChartClass"/>), drawn
+/// in a browser from that same HTML with the plotly.js the notebook's first cell showed. Viewers that run no script
+/// (GitHub, nbviewer, an HTML export opened with scripts off) show the picture; front ends that do (VS Code, Jupyter)
+/// run the chart's script, which replaces the picture with the interactive chart. A separate image/png beside the
+/// text/html would not do: renderers pick text/html, which without its script is an empty box.
 /// </summary>
-public static class ChartImages
+public static partial class ChartImages
 {
-    public const string PngMimeType = "image/png";
-    static readonly string[] ChromiumNames = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
-
-    public static string? FindChromium(string? path = null) =>
-        path is not null ? (File.Exists(path) ? path : null) : ChromiumNames.FirstOrDefault(File.Exists);
-
-    /// <summary>Draws each chart output without a PNG; returns how many it added.</summary>
-    public static async Task<int> AddAsync(InteractiveDocument document, string chromium, string? plotlyJs = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds a picture to each chart output that has none; returns how many it added. <paramref name="screenshot"/>
+    /// draws an HTML page at a width and height into PNG bytes; a chart it fails on keeps no picture. Nothing happens
+    /// when the notebook showed no plotly.js.
+    /// </summary>
+    public static int Add(InteractiveDocument document, Func<string, int, int, byte[]> screenshot)
     {
-        plotlyJs ??= PlotlyJs.DefaultPath;
-        if (plotlyJs is null) return 0;
-        var charts = document.Elements.SelectMany(e => e.Outputs).Select(DataOf)
-            .Where(d => d is not null && !d.ContainsKey(PngMimeType) && d.TryGetValue("text/html", out var html) && PlotlyJs.IsChart(Text(html)))
-            .ToList();
-        if (charts.Count == 0) return 0;
+        var htmlOutputs = document.Elements.SelectMany(e => e.Outputs).Select(NotebookOutputs.DataOf)
+            .Where(d => d is not null && d.ContainsKey(NotebookOutputs.Html)).Select(d => d!).ToList();
+        string? plotly = htmlOutputs.Select(NotebookOutputs.HtmlOf).FirstOrDefault(NotebookOutputs.IsPlotlyScript);
+        var charts = htmlOutputs.Where(d => EmptyChart().IsMatch(NotebookOutputs.HtmlOf(d))).ToList();
+        if (plotly is null || charts.Count == 0) return 0;
 
         string folder = Directory.CreateTempSubdirectory("lessons-charts-").FullName;
         try
         {
-            File.Copy(plotlyJs, Path.Combine(folder, PlotlyJs.FileName));
             int added = 0;
             foreach (var data in charts)
             {
-                string html = Text(data!["text/html"]);
-                var (width, height) = PlotlyJs.Size(html);
-                string page = Path.Combine(folder, $"chart{added}.html"), png = Path.ChangeExtension(page, ".png");
-                await File.WriteAllTextAsync(page,
-                    $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"{PlotlyJs.FileName}\"></script>{PlotlyJs.RequireShim}" +
-                    $"<style>body{{margin:0;background:#fff}} .modebar{{display:none !important}}</style></head><body>{html}</body></html>", cancellationToken);
-                if (!await ScreenshotAsync(chromium, page, png, width, height, cancellationToken)) continue;
-                data![PngMimeType] = Convert.ToBase64String(await File.ReadAllBytesAsync(png, cancellationToken));
+                string html = NotebookOutputs.HtmlOf(data);
+                var chart = EmptyChart().Match(html);
+                int width = int.Parse(chart.Groups["width"].Value), height = int.Parse(chart.Groups["height"].Value);
+                string page = Path.Combine(folder, $"chart{added}.html");
+                File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" +
+                    "<style>body{margin:0;background:#fff} .modebar{display:none !important}</style></head>" +
+                    "<body>" + plotly + html + "</body></html>");
+                string png;
+                try
+                {
+                    png = Convert.ToBase64String(screenshot(page, width, height));
+                }
+                catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException)
+                {
+                    continue;   // a browser that failed or timed out: this chart keeps no picture, the run goes on
+                }
+                string picture =
+                    $"<img alt=\"chart\" width=\"{width}\" height=\"{height}\" src=\"data:image/png;base64,{png}\">";
+                data[NotebookOutputs.Html] = html.Insert(chart.Index + chart.Groups["open"].Length, picture);
                 added++;
             }
             return added;
@@ -52,41 +60,8 @@ public static class ChartImages
         }
     }
 
-    static async Task<bool> ScreenshotAsync(string chromium, string page, string png, int width, int height, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            ArgumentList =
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
-                "--allow-file-access-from-files", $"--user-data-dir={Path.Combine(Path.GetDirectoryName(page)!, "profile")}",
-                $"--window-size={width},{height}", "--virtual-time-budget=10000", $"--screenshot={png}", new Uri(page).AbsoluteUri,
-            },
-        };
-        using var process = Process.Start(start)!;
-        var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken));
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-            await drain;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            return false;
-        }
-        return process.ExitCode == 0 && File.Exists(png);
-    }
-
-    static IDictionary<string, object>? DataOf(InteractiveDocumentOutputElement output) => output switch
-    {
-        DisplayElement display => display.Data,
-        ReturnValueElement value => value.Data,
-        _ => null,
-    };
-
-    static string Text(object data) => data as string ?? string.Concat((IEnumerable<object>)data);
+    /// <summary>A chart container as the kit's formatter writes it, still empty.</summary>
+    [GeneratedRegex("(?<open><div [^>]*class=\"" + NotebookContract.ChartClass +
+        "\" data-width=\"(?<width>\\d+)\" data-height=\"(?<height>\\d+)\">)</div>")]
+    private static partial Regex EmptyChart();
 }

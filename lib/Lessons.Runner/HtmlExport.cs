@@ -9,8 +9,8 @@ namespace Lessons.Runner;
 
 /// <summary>
 /// Writes an executed notebook as one HTML page: markdown rendered, code in &lt;pre&gt;, each output in its richest
-/// form (HTML, PNG, text). Charts draw offline: the page loads <c>plotly.min.js</c> once, from beside it in the same
-/// folder (copied there once for every page), and no CDN is touched. Local images that markdown cells link to
+/// form (HTML, PNG, text). Charts draw offline: the page holds the plotly.js that the notebook's first cell showed
+/// (one copy, as in the front end's page), and no CDN is touched. Local images that markdown cells link to
 /// (<c>![..](images/rnn-cell.svg)</c>) are copied from the notebook's folder to the same relative place beside the page.
 /// </summary>
 public static class HtmlExport
@@ -18,24 +18,15 @@ public static class HtmlExport
     static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     /// <summary>
-    /// Writes <c>FOLDER/NAME.html</c> (and <c>FOLDER/plotly.min.js</c> if a page needs it, and the local images its
-    /// markdown links to, found relative to <paramref name="sourceFolder"/>); returns the page's path.
+    /// Writes <c>FOLDER/NAME.html</c> (and the local images its markdown links to, found relative to
+    /// <paramref name="sourceFolder"/>); returns the page's path.
     /// </summary>
-    public static string Write(InteractiveDocument document, string name, string folder, string? plotlyJs = null,
-        string? sourceFolder = null)
+    public static string Write(InteractiveDocument document, string name, string folder, string? sourceFolder = null)
     {
         Directory.CreateDirectory(folder);
         string page = Path.Combine(Path.GetFullPath(folder), name + ".html");
-        string html = Render(document, name);
-        if (html.Contains(PlotlyJs.RequireShim, StringComparison.Ordinal))
-        {
-            string source = plotlyJs ?? PlotlyJs.DefaultPath
-                ?? throw new FileNotFoundException("plotly.min.js is missing beside the runner (it comes from the Plotly.Blazor package: run `dotnet build`).");
-            string target = Path.Combine(Path.GetDirectoryName(page)!, PlotlyJs.FileName);
-            if (!File.Exists(target) || new FileInfo(target).Length != new FileInfo(source).Length) File.Copy(source, target, overwrite: true);
-        }
         if (sourceFolder is not null) CopyLocalImages(document, sourceFolder, Path.GetDirectoryName(page)!);
-        File.WriteAllText(page, html, new UTF8Encoding(false));
+        File.WriteAllText(page, Render(document, name), new UTF8Encoding(false));
         return page;
     }
 
@@ -72,7 +63,6 @@ public static class HtmlExport
 
     public static string Render(InteractiveDocument document, string title)
     {
-        bool charts = document.Elements.SelectMany(e => e.Outputs).Any(o => Html(o) is { } h && PlotlyJs.IsChart(h));
         var page = new StringBuilder();
         page.Append($$"""
             <!DOCTYPE html>
@@ -86,7 +76,6 @@ public static class HtmlExport
             .output { margin: .5rem 0 1.5rem; overflow-x: auto; } .output pre { white-space: pre-wrap; }
             </style>
             """);
-        if (charts) page.Append($"<script src=\"{PlotlyJs.FileName}\"></script>").Append(PlotlyJs.RequireShim);
         page.Append("</head><body>\n");
         foreach (var cell in document.Elements)
         {
@@ -107,22 +96,17 @@ public static class HtmlExport
         TextElement text => $"<pre class=\"{(text.Name == "stderr" ? "stderr" : "stdout")}\">{Encode(text.Text)}</pre>",
         ErrorElement error => $"<pre class=\"error\">{Encode($"{error.ErrorName}: {error.ErrorValue}")}</pre>",
         _ when Html(output) is { } html => html,
-        _ when Data(output) is { } data && data.TryGetValue(ChartImages.PngMimeType, out var png) => $"<img alt=\"output\" src=\"data:image/png;base64,{Text(png)}\">",
+        _ when Data(output) is { } data && data.TryGetValue("image/png", out var png) => $"<img alt=\"output\" src=\"data:image/png;base64,{Text(png)}\">",
         _ when Data(output) is { } data && data.TryGetValue("text/plain", out var plain) => $"<pre>{Encode(Text(plain))}</pre>",
         _ => "",
     };
 
-    static IDictionary<string, object>? Data(InteractiveDocumentOutputElement output) => output switch
-    {
-        DisplayElement display => display.Data,
-        ReturnValueElement value => value.Data,
-        _ => null,
-    };
+    static IDictionary<string, object>? Data(InteractiveDocumentOutputElement output) => NotebookOutputs.DataOf(output);
 
     static string? Html(InteractiveDocumentOutputElement output) =>
-        Data(output) is { } data && data.TryGetValue("text/html", out var html) ? Text(html) : null;
+        Data(output) is { } data && data.ContainsKey(NotebookOutputs.Html) ? NotebookOutputs.HtmlOf(data) : null;
 
-    static string Text(object data) => data as string ?? string.Concat((IEnumerable<object>)data);
+    static string Text(object data) => NotebookOutputs.Text(data);
 
     static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -5,7 +5,7 @@ namespace Lessons.Runner;
 
 /// <summary>
 /// Loads the kernel extensions that NuGet packages carry in <c>interactive-extensions/dotnet/*.dll</c> (how
-/// Plotly.NET.Interactive registers its chart formatter). The dotnet-interactive tool does this in its own host;
+/// Microsoft.Data.Analysis registers its DataFrame formatter). The dotnet-interactive tool does this in its own host;
 /// an in-process kernel does not, so the runner calls this for every package a <c>#r "nuget:..."</c> resolves.
 /// </summary>
 public sealed class KernelExtensionLoader

@@ -16,7 +16,6 @@ namespace Lessons.Runner;
 /// </summary>
 public sealed class NotebookRunner(RunnerOptions options)
 {
-    public const string QuickVariable = "LESSONS_QUICK";
     static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     public RunnerOptions Options { get; } = options;
@@ -29,37 +28,38 @@ public sealed class NotebookRunner(RunnerOptions options)
 
         await OneAtATime.WaitAsync(cancellationToken);
         string previousDirectory = Directory.GetCurrentDirectory();
-        string? previousQuick = Environment.GetEnvironmentVariable(QuickVariable);
+        string? previousQuick = Environment.GetEnvironmentVariable(NotebookContract.QuickVariable);
         var clock = Stopwatch.StartNew();
         List<CellResult> cells;
         try
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(path)!);
-            if (Options.Quick) Environment.SetEnvironmentVariable(QuickVariable, "1");
+            if (Options.Quick) Environment.SetEnvironmentVariable(NotebookContract.QuickVariable, "1");
             cells = await RunCellsAsync(path, document, progress, cancellationToken);
         }
         finally
         {
-            Environment.SetEnvironmentVariable(QuickVariable, previousQuick);
+            Environment.SetEnvironmentVariable(NotebookContract.QuickVariable, previousQuick);
             Directory.SetCurrentDirectory(previousDirectory);
             OneAtATime.Release();
         }
         clock.Stop();
 
-        if (Options.ChartImages && ChartImages.FindChromium(Options.ChromiumPath) is { } chromium)
-            await ChartImages.AddAsync(document, chromium, cancellationToken: cancellationToken);
+        if (Options.Screenshot is { } screenshot) ChartImages.Add(document, screenshot);
 
-        // A failed run writes its outputs elsewhere (--out) but never over the notebook itself: that keeps its last good outputs.
+        // The HTML export keeps the session's plotly.js (its charts draw); the saved notebook does not need it.
         string? outputPath = null, htmlPath = null;
+        if (Options.HtmlDirectory is { } htmlDirectory)
+            htmlPath = HtmlExport.Write(document, Path.GetFileNameWithoutExtension(path), htmlDirectory,
+                sourceFolder: Path.GetDirectoryName(Path.GetFullPath(path)));
+        // A failed run writes its outputs elsewhere (--out) but never over the notebook itself: that keeps its last good outputs.
         bool succeeded = cells.All(c => c.Succeeded);
         if (Options.OutputPath is { } output && (succeeded || !SamePath(Path.GetFullPath(output), path)))
         {
             outputPath = Path.GetFullPath(output);
+            NotebookOutputs.PrepareForSaving(document);
             NotebookFile.Write(document, outputPath);
         }
-        if (Options.HtmlDirectory is { } htmlDirectory)
-            htmlPath = HtmlExport.Write(document, Path.GetFileNameWithoutExtension(path), htmlDirectory,
-                sourceFolder: Path.GetDirectoryName(Path.GetFullPath(path)));
         return new NotebookRunResult(path, cells, clock.Elapsed, outputPath, htmlPath);
     }
 

@@ -12,12 +12,13 @@ public sealed record RunnerOptions
     /// <summary>Where to write the executed notebook: a file path, or null to write nothing.</summary>
     public string? OutputPath { get; init; }
 
-    /// <summary>A folder for an HTML export (<c>NAME.html</c> plus one shared <c>plotly.min.js</c>), or null.</summary>
+    /// <summary>A folder for an HTML export (<c>NAME.html</c>, charts drawn offline), or null.</summary>
     public string? HtmlDirectory { get; init; }
 
-    /// <summary>Adds a PNG (image/png) beside each chart's HTML output, drawn by headless Chromium when it is installed.</summary>
-    public bool ChartImages { get; init; } = true;
-
-    /// <summary>Chromium to draw chart PNGs with; null looks for /usr/bin/chromium and friends.</summary>
-    public string? ChromiumPath { get; init; }
+    /// <summary>
+    /// Draws an HTML page (a file path) at a width and height into PNG bytes: with it, each chart output gets a picture
+    /// of itself for viewers that run no script (see <see cref="ChartImages"/>). The CLI passes the kit's headless
+    /// Chromium (found where LESSONS_CHROMIUM or the usual install paths say). Null: no pictures.
+    /// </summary>
+    public Func<string, int, int, byte[]>? Screenshot { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lessons.Charts;
 using Lessons.Runner;
 using Spectre.Console;
 
@@ -68,6 +69,10 @@ public static class RunCommand
                     }
 
             double seconds = parseResult.GetValue(timeout) ?? (parseResult.GetValue(quick) ? 600 : 0);
+            var chromium = HeadlessChromium.Find();
+            if (chromium is null && (writeInPlace || outFolder is not null))
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]note:[/] charts get no picture for script-less viewers. {HeadlessChromium.NotFoundMessage}");
             foreach (string notebook in notebooks)
             {
                 var options = new RunnerOptions
@@ -76,6 +81,7 @@ public static class RunCommand
                     CellTimeout = seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
                     OutputPath = writeInPlace ? notebook : outFolder is null ? null : Path.Combine(outFolder.FullName, Path.GetFileName(notebook)),
                     HtmlDirectory = parseResult.GetValue(html)?.FullName,
+                    Screenshot = chromium is null ? null : chromium.ScreenshotPng,
                 };
                 AnsiConsole.MarkupLineInterpolated($"[bold]{Path.GetRelativePath(Directory.GetCurrentDirectory(), notebook)}[/]");
                 var result = await new NotebookRunner(options).RunAsync(notebook, new Progress(), cancellationToken);

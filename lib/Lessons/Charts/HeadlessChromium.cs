@@ -71,6 +71,18 @@ public sealed class HeadlessChromium
         if (!File.Exists(full)) throw new InvalidOperationException($"{Executable} wrote no screenshot to {full}.");
     }
 
+    /// <summary>A PNG screenshot of <paramref name="htmlPath"/> in a window of the given size, as bytes.</summary>
+    public byte[] ScreenshotPng(string htmlPath, int width, int height)
+    {
+        var png = Path.Combine(Path.GetTempPath(), $"lessons-screenshot-{Guid.NewGuid():N}.png");
+        try
+        {
+            Screenshot(htmlPath, png, width, height);
+            return File.ReadAllBytes(png);
+        }
+        finally { File.Delete(png); }
+    }
+
     static string VirtualTime(TimeSpan? budget) => $"--virtual-time-budget={(int)(budget ?? TimeSpan.FromSeconds(5)).TotalMilliseconds}";
 
     static string FileUrl(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;

@@ -19,10 +19,6 @@ public static class PlotlyRuntime
 {
     const string FSharpCore = "FSharp.Core";
     static int prepared;
-    static int redirects;
-
-    /// <summary>How many FSharp.Core requests the resolver has answered with an already loaded FSharp.Core (0 where none failed).</summary>
-    public static int Redirects => Volatile.Read(ref redirects);
 
     /// <summary>True once the resolver is installed.</summary>
     public static bool IsPrepared => Volatile.Read(ref prepared) == 1;
@@ -33,9 +29,9 @@ public static class PlotlyRuntime
     public static void Prepare()
     {
         if (Interlocked.Exchange(ref prepared, 1) == 1) return;
-        AssemblyLoadContext.Default.Resolving += (_, name) => Redirect(name);
+        AssemblyLoadContext.Default.Resolving += (_, name) => LoadedFSharpCoreFor(name);
         // Hosts that load libraries into their own load contexts end up here when the default context failed.
-        AppDomain.CurrentDomain.AssemblyResolve += (_, args) => Redirect(new AssemblyName(args.Name));
+        AppDomain.CurrentDomain.AssemblyResolve += (_, args) => LoadedFSharpCoreFor(new AssemblyName(args.Name));
     }
 
     /// <summary>
@@ -54,13 +50,6 @@ public static class PlotlyRuntime
             if (best is null || name.Version > best.GetName().Version) best = assembly;
         }
         return best;
-    }
-
-    static Assembly? Redirect(AssemblyName requested)
-    {
-        var found = LoadedFSharpCoreFor(requested);
-        if (found is not null) Interlocked.Increment(ref redirects);
-        return found;
     }
 
     [ModuleInitializer]

@@ -50,7 +50,11 @@ public sealed class ChartBrowserTests : IDisposable
             });
             </script></body></html>
             """);
-        var chromium = new HeadlessChromium(HeadlessChromium.Find()!.Executable) { ExtraArguments = ["--allow-file-access-from-files"] };
+        // Ten pages with plotly.js each: on a busy shared machine that takes longer than one page's minute.
+        var chromium = new HeadlessChromium(HeadlessChromium.Find()!.Executable)
+        {
+            ExtraArguments = ["--allow-file-access-from-files"], Timeout = TimeSpan.FromMinutes(4),
+        };
 
         var dom = chromium.DumpDom(harness, TimeSpan.FromSeconds(3));
 

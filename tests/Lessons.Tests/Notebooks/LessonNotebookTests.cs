@@ -45,7 +45,7 @@ public sealed class LessonNotebookTests
         string output = Path.Combine(Directory.CreateTempSubdirectory("lessons-notebook-").FullName, notebook);
         try
         {
-            var result = await new NotebookRunner(new RunnerOptions { Quick = true, ChartImages = false, OutputPath = output })
+            var result = await new NotebookRunner(new RunnerOptions { Quick = true, OutputPath = output })
                 .RunAsync(Path.Combine(Folder, notebook));
 
             Assert.True(result.Succeeded, $"{notebook} cell {result.FailedCell?.Number}: {result.FailedCell?.Error?.Message}");
@@ -67,7 +67,7 @@ public sealed class LessonNotebookTests
     }
 
     static bool IsChart(IDictionary<string, object> data) =>
-        data.TryGetValue("text/html", out var html) && TestNotebooks.Text(html).Contains("Plotly.newPlot", StringComparison.Ordinal);
+        data.TryGetValue("text/html", out var html) && TestNotebooks.Text(html).Contains("class=\"lessons-chart\"", StringComparison.Ordinal);
 
     static string Text(InteractiveDocumentElement cell) =>
         string.Concat(cell.Outputs.OfType<TextElement>().Select(t => t.Text));

@@ -8,7 +8,7 @@ public class NotebookRunnerTests
     [Fact]
     public async Task Captures_stdout_return_values_folded_displays_and_stderr_exactly()
     {
-        var (result, executed) = await TestNotebooks.RunAsync("basics.ipynb", new RunnerOptions { Quick = true, ChartImages = false });
+        var (result, executed, _) = await TestNotebooks.RunAsync("basics.ipynb", new RunnerOptions { Quick = true });
 
         Assert.True(result.Succeeded, result.FailedCell?.Error?.Message);
         Assert.Equal([2, 3, 4, 6], result.Cells.Select(c => c.Number));
@@ -35,7 +35,7 @@ public class NotebookRunnerTests
     [Fact]
     public async Task Sets_execution_counts_over_code_cells_and_keeps_markdown()
     {
-        var (_, executed) = await TestNotebooks.RunAsync("basics.ipynb");
+        var (_, executed, _) = await TestNotebooks.RunAsync("basics.ipynb");
 
         Assert.Equal(["markdown", "csharp", "csharp", "csharp", "markdown", "csharp"], executed.Elements.Select(e => e.KernelName));
         Assert.Equal([1, 2, 3, 4], TestNotebooks.CodeCells(executed).Select(c => c.ExecutionOrder));
@@ -45,7 +45,7 @@ public class NotebookRunnerTests
     [Fact]
     public async Task A_failing_cell_stops_the_run_with_its_error_and_cell_number()
     {
-        var (result, executed) = await TestNotebooks.RunAsync("failing.ipynb");
+        var (result, executed, _) = await TestNotebooks.RunAsync("failing.ipynb");
 
         Assert.False(result.Succeeded);
         var failed = Assert.IsType<CellResult>(result.FailedCell);
@@ -69,7 +69,7 @@ public class NotebookRunnerTests
         string before = File.ReadAllText(copy);
         try
         {
-            var result = await new NotebookRunner(new RunnerOptions { OutputPath = copy, ChartImages = false }).RunAsync(copy);
+            var result = await new NotebookRunner(new RunnerOptions { OutputPath = copy }).RunAsync(copy);
 
             Assert.False(result.Succeeded);
             Assert.Null(result.OutputPath);
@@ -84,7 +84,7 @@ public class NotebookRunnerTests
     [Fact]
     public async Task A_compile_error_names_the_line_and_the_diagnostic()
     {
-        var (result, _) = await TestNotebooks.RunAsync("compile-error.ipynb");
+        var (result, _, _) = await TestNotebooks.RunAsync("compile-error.ipynb");
 
         var error = result.FailedCell?.Error;
         Assert.NotNull(error);
@@ -96,7 +96,7 @@ public class NotebookRunnerTests
     public async Task A_cell_over_the_timeout_fails_the_run()
     {
         // Long enough for a fresh kernel's first cell (compiler warm-up), far shorter than the 60 s the second cell waits.
-        var (result, executed) = await TestNotebooks.RunAsync("timeout.ipynb", new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(8), ChartImages = false });
+        var (result, executed, _) = await TestNotebooks.RunAsync("timeout.ipynb", new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(8) });
 
         var failed = Assert.IsType<CellResult>(result.FailedCell);
         Assert.Equal(2, failed.Number);
@@ -112,7 +112,7 @@ public class NotebookRunnerTests
         string output = Path.Combine(Path.GetTempPath(), $"lessons-runner-{Guid.NewGuid():N}.ipynb");
         try
         {
-            await new NotebookRunner(new RunnerOptions { OutputPath = output, ChartImages = false })
+            await new NotebookRunner(new RunnerOptions { OutputPath = output })
                 .RunAsync(TestNotebooks.Path_("basics.ipynb"));
 
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output));

@@ -10,15 +10,16 @@ static class TestNotebooks
 
     public static string Path_(string name) => Path.Combine(Folder, name);
 
-    /// <summary>Runs a test notebook, writing the executed copy to a temporary file, and reads that copy back.</summary>
-    public static async Task<(NotebookRunResult Result, InteractiveDocument Executed)> RunAsync(string name, RunnerOptions? options = null)
+    /// <summary>Runs a test notebook, writing the executed copy to a temporary file, and reads that copy back (with its size).</summary>
+    public static async Task<(NotebookRunResult Result, InteractiveDocument Executed, long Bytes)> RunAsync(string name,
+        RunnerOptions? options = null)
     {
         string output = Path.Combine(Path.GetTempPath(), $"lessons-runner-{Guid.NewGuid():N}", name);
-        options = (options ?? new RunnerOptions { ChartImages = false }) with { OutputPath = output };
+        options = (options ?? new RunnerOptions()) with { OutputPath = output };
         var result = await new NotebookRunner(options).RunAsync(Path_(name));
         try
         {
-            return (result, NotebookFile.Read(output));
+            return (result, NotebookFile.Read(output), new FileInfo(output).Length);
         }
         finally
         {

@@ -45,8 +45,8 @@ public static partial class Lesson
     public static void Summary(History history)
     {
         Console.WriteLine(AccuracyLine(history));
-        Show.Value(TrainingCurvesChart.Create(history));
-        Show.Value(ConfusionMatrixChart.Create(history.Chosen.Test.Confusion, $"{history.Name}: test confusion matrix"));
+        Kit.Show(TrainingCurvesChart.Create(history));
+        Kit.Show(ConfusionMatrixChart.Create(history.Chosen.Test.Confusion, $"{history.Name}: test confusion matrix"));
     }
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>

@@ -1,0 +1,86 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Lessons.Charts;
+using Lessons.Runtime;
+using Microsoft.DotNet.Interactive;
+using TorchSharp;
+
+namespace Lessons.Notebooks;
+
+/// <summary>
+/// What the first cell of every lesson notebook calls, right after loading the kit:
+/// <code>
+/// #r "nuget: Lessons.Notebooks, *-*"
+/// using Lessons.Notebooks; ...
+/// Kit.Load();
+/// </code>
+/// It makes Plotly.NET and TorchSharp ready (<see cref="PlotlyRuntime.Prepare"/>,
+/// <see cref="TorchRuntime.EnsureReady"/>), makes charts draw offline, and prints the versions, the device and whether
+/// quick mode is on. Cells that train or sweep shrink their work with <see cref="Quick"/> or <see cref="Pick{T}"/>;
+/// <see cref="Show"/> shows a value.
+/// </summary>
+public static class Kit
+{
+    /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it).</summary>
+    public const string QuickVariable = NotebookContract.QuickVariable;
+
+    /// <summary>True when env LESSONS_QUICK is 1, true, yes or on (any case): less data and fewer epochs.</summary>
+    public static bool Quick =>
+        Environment.GetEnvironmentVariable(QuickVariable)?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
+
+    /// <summary>
+    /// <paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c>
+    /// </summary>
+    public static T Pick<T>(T full, T quick) => Quick ? quick : full;
+
+    /// <summary>
+    /// Shows a value (a chart, a table, a line) as an output of the running cell, and returns a handle that replaces it
+    /// in place: <c>var p = Kit.Show("epoch 0"); p.Update("epoch 1");</c>. Outside a notebook it prints the value.
+    /// </summary>
+    public static LiveDisplay Show(object value) => LiveDisplay.Show(value);
+
+    /// <summary>The kit's version: the package version a notebook loaded (0.1.0-dev.yyyyMMddHHmmss), else the assembly's.
+    /// </summary>
+    public static string Version => PackageVersion(typeof(Kit).Assembly) ?? AssemblyVersion(typeof(Kit).Assembly);
+
+    internal static bool InNotebook => KernelInvocationContext.Current is not null;
+
+    /// <summary>
+    /// Makes TorchSharp ready, makes charts draw offline (in a notebook: shows plotly.js once, and registers the chart
+    /// formatter that draws with it), prints one line about the set-up, and returns it (a notebook's first cell).
+    /// </summary>
+    public static KitInfo Load()
+    {
+        PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the kernels carry 10.0 (see PlotlyRuntime)
+        var device = TorchRuntime.EnsureReady();
+        ChartFormatter.Register();
+        if (InNotebook) Show(PlotlyLoader.Output());
+        var info = new KitInfo(Version, AssemblyVersion(typeof(torch).Assembly), Environment.Version.ToString(),
+            RuntimeInformation.RuntimeIdentifier, device.type.ToString().ToLowerInvariant(), Quick);
+        Console.WriteLine(info);
+        return info;
+    }
+
+    /// <summary>The version folder when the assembly runs from a NuGet package (…/lessons.notebooks/VERSION/lib/TFM/).
+    /// </summary>
+    static string? PackageVersion(Assembly assembly)
+    {
+        var lib = Directory.GetParent(assembly.Location)?.Parent;
+        var version = lib?.Parent;
+        bool fromPackage = lib?.Name == "lib" &&
+            version?.Parent?.Name.StartsWith("lessons", StringComparison.OrdinalIgnoreCase) == true;
+        return fromPackage ? version!.Name : null;
+    }
+
+    static string AssemblyVersion(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString() ?? "?";
+}
+
+/// <summary>The set-up a notebook runs on, as the first cell prints it.</summary>
+public sealed record KitInfo(string Kit, string TorchSharp, string DotNet, string Platform, string Device, bool Quick)
+{
+    public override string ToString() =>
+        $"Lessons {Kit} · TorchSharp {TorchSharp} · .NET {DotNet} ({Platform}) · device {Device} · " +
+        (Quick ? $"quick mode ON ({Lessons.Notebooks.Kit.QuickVariable}=1: less data, fewer epochs)" : "full run");
+}
