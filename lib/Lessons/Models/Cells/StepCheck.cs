@@ -23,7 +23,6 @@ public static class StepCheck
     public static StepVerdict Rnn(Func<Tensor, Tensor, Tensor, Tensor, Tensor, Tensor> step)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var (x, s, _, _) = Inputs();
         using var layer = Seeded(() => nn.RNN(Input, Hidden, batchFirst: true));
         var w = GateWeights.Split(BuiltInWeights.Of(layer), 1)[0];
@@ -46,11 +45,11 @@ public static class StepCheck
     public static StepVerdict Lstm(Func<Tensor, Tensor, Tensor, LstmWeights, (Tensor H, Tensor C)> step)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var (x, _, _, earlier) = Inputs();
         using var layer = Seeded(() => nn.LSTM(Input, Hidden, batchFirst: true));
         var w = LstmWeights.Of(layer);
-        // The state to step from is the layer's own after an earlier step from zeros: real, and nonzero.
+        // The state to step from is the layer's own after an earlier step from zeros: real, and nonzero. (No no_grad
+        // in these checks: under no_grad LibTorch runs nn.LSTM on another CPU path, which gave other numbers here.)
         var (_, h1, c1) = layer.call(earlier.unsqueeze(1));
         var (_, hN, cN) = layer.call(stack([earlier, x], dim: 1));
         var (h, c) = (h1[0], c1[0]);
@@ -102,7 +101,6 @@ public static class StepCheck
     public static StepVerdict Gru(Func<Tensor, Tensor, GruWeights, Tensor> step)
     {
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
         var (x, h, _, _) = Inputs();
         using var layer = Seeded(() => nn.GRU(Input, Hidden, batchFirst: true));
         var w = GruWeights.Of(layer);
@@ -243,7 +241,7 @@ public static class StepCheck
     /// <summary>A built-in layer initialised from a fixed seed; the global generator is left as it was.</summary>
     static T Seeded<T>(Func<T> create) where T : nn.Module
     {
-        var state = random.get_rng_state();
+        var state = random.get_rng_state().clone();
         manual_seed(7);
         var layer = create();
         random.set_rng_state(state);
