@@ -1,9 +1,11 @@
 using Lessons.Models;
+using Lessons.Tests.Training;
 using static TorchSharp.torch;
 
 namespace Lessons.Tests.Models;
 
 /// <summary>The step checks pass a right step and name what is wrong in a broken one.</summary>
+[Collection(SeededTorchCollection.Name)] // one test asserts the global generator is left as it was
 public class StepCheckTests
 {
     public StepCheckTests() => ModelTestData.Ready();
