@@ -31,6 +31,14 @@ public sealed class LessonNotebookTests
         { "07-gru-and-beyond.ipynb", 1, true },
     };
 
+    /// <summary>Notebooks that write a step function by hand, and the built-in layer its StepCheck must match.</summary>
+    static readonly Dictionary<string, string> HandWrittenSteps = new()
+    {
+        ["02-simple-rnn.ipynb"] = "nn.RNN",
+        ["03-lstm.ipynb"] = "nn.LSTM",
+        ["07-gru-and-beyond.ipynb"] = "nn.GRU",
+    };
+
     [Fact]
     public void Every_notebook_in_the_folder_is_covered()
     {
@@ -59,6 +67,8 @@ public sealed class LessonNotebookTests
             Assert.True(shown >= charts, $"{notebook}: {shown} chart(s), expected at least {charts}");
             if (trains)
                 Assert.Matches(new Regex(@"test accuracy \d+(\.\d)? ?% after \d+ epoch", RegexOptions.Multiline), string.Concat(cells.Select(Text)));
+            if (HandWrittenSteps.TryGetValue(notebook, out var layer))
+                Assert.Contains($"✓ Your step matches {layer}", string.Concat(cells.Select(Text)));
         }
         finally
         {
