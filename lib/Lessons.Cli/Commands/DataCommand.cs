@@ -81,12 +81,12 @@ public static class DataCommand
     /// <summary>Shows each file's download as a progress bar.</summary>
     private sealed class ProgressTasks(ProgressContext context) : IProgress<DownloadProgress>
     {
-        private readonly Dictionary<string, ProgressTask> _tasks = [];
+        private readonly Dictionary<string, ProgressTask> tasks = [];
 
         public void Report(DownloadProgress value)
         {
-            if (!_tasks.TryGetValue(value.File, out var task))
-                _tasks[value.File] = task = context.AddTask($"download {Markup.Escape(value.File)}", maxValue: value.TotalBytes ?? 1);
+            if (!tasks.TryGetValue(value.File, out var task))
+                tasks[value.File] = task = context.AddTask($"download {Markup.Escape(value.File)}", maxValue: value.TotalBytes ?? 1);
             if (value.TotalBytes is { } total) task.MaxValue = total;
             task.Value = value.BytesReceived;
             context.Refresh();

@@ -43,7 +43,7 @@ public static class TrainCommand
         var embedStd = new Option<double?>("--embed-init-std") { Description = "std of the embedding's initial weights (default: the recipe's)" };
         var data = new Option<string?>("--data") { Description = DataCommand.DataOptionDescription };
         var maxTokens = new Option<int>("--max-tokens") { Description = "cut each text to its first N tokens", DefaultValueFactory = _ => ExampleEncoder.DefaultMaxTokens };
-        
+
         // Checked at parse time (OptionChecks): a bad value stops the command before any work, naming option and range.
         layers.AtLeast(1); epochs.AtLeast(1); batch.AtLeast(1); embed.AtLeast(1); hidden.AtLeast(1); limit.AtLeast(1);
         minFreq.AtLeast(1); average.AtLeast(1); maxTokens.AtLeast(1); threads.Threads(); lr.Positive(); embedStd.Positive();

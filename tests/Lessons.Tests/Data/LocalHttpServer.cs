@@ -17,17 +17,17 @@ internal sealed class LocalHttpServer : IDisposable
     /// connection is cut; <paramref name="StallAfterHeaders"/> sends the headers and then nothing.</summary>
     public sealed record Reply(int Status, byte[] Body, long? DeclaredLength = null, int? SendBytes = null, bool StallAfterHeaders = false);
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Func<string, Reply> _route;
-    private readonly Task _loop;
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource stop = new();
+    private readonly Func<string, Reply> route;
+    private readonly Task loop;
 
     public LocalHttpServer(Func<string, Reply> route)
     {
-        _route = route;
-        _listener.Start();
-        BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/ag_news_csv/");
-        _loop = Task.Run(AcceptLoop);
+        this.route = route;
+        listener.Start();
+        BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/ag_news_csv/");
+        loop = Task.Run(AcceptLoop);
     }
 
     /// <summary>The folder URL to download from.</summary>
@@ -40,10 +40,10 @@ internal sealed class LocalHttpServer : IDisposable
 
     private async Task AcceptLoop()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             TcpClient client;
-            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+            try { client = await listener.AcceptTcpClientAsync(stop.Token); }
             catch (Exception) { return; }
             _ = Task.Run(() => Serve(client));
         }
@@ -58,18 +58,18 @@ internal sealed class LocalHttpServer : IDisposable
                 var stream = client.GetStream();
                 var path = await ReadRequestPath(stream);
                 Requests.Enqueue(path);
-                var reply = _route(path);
+                var reply = route(path);
                 long declared = reply.DeclaredLength ?? reply.Body.Length;
                 var head = $"HTTP/1.1 {reply.Status} {(reply.Status == 200 ? "OK" : reply.Status == 404 ? "Not Found" : "Internal Server Error")}\r\n" +
                            $"Content-Length: {declared}\r\nContent-Type: text/csv\r\nConnection: close\r\n\r\n";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop.Token);
                 if (reply.StallAfterHeaders)
                 {
-                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    await Task.Delay(Timeout.Infinite, stop.Token);
                     return;
                 }
-                await stream.WriteAsync(reply.Body.AsMemory(0, reply.SendBytes ?? reply.Body.Length), _stop.Token);
-                await stream.FlushAsync(_stop.Token);
+                await stream.WriteAsync(reply.Body.AsMemory(0, reply.SendBytes ?? reply.Body.Length), stop.Token);
+                await stream.FlushAsync(stop.Token);
                 // Closing here, short of the declared length, is the connection dropping mid-body.
             }
             catch (Exception)
@@ -95,9 +95,9 @@ internal sealed class LocalHttpServer : IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _listener.Stop();
-        try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
-        _stop.Dispose();
+        stop.Cancel();
+        listener.Stop();
+        try { loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        stop.Dispose();
     }
 }
