@@ -30,6 +30,9 @@ public static class OwnData
     public static AgNewsData Load(string? data, OwnDataOptions options, IProgress<DownloadProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (data is not null && (data.Equals(AgNews.MiniChoice, StringComparison.OrdinalIgnoreCase)
+            || data.Equals(AgNews.FullChoice, StringComparison.OrdinalIgnoreCase)) && !options.ChoosesColumns)
+            return AgNews.Load(data, progress); // the choices win over a file of that name, as over a folder
         if (data is not null && File.Exists(data)) return ReadFile(data, options);
         if (data is not null && Directory.Exists(data) && FilesIn(data, options) is { } files)
             return ReadFolder(data, files, options);
