@@ -17,7 +17,8 @@ public static class DataCommand
         var command = new Command("data",
             "Load AG News (or your own data) and show which data it is, rows and classes per split, and token-length statistics.");
         data.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(data.Data), AnsiConsole.Console, Console.Error, data.OwnData(parse, seed: 0)));
+        command.SetAction(parse =>
+            Run(parse.GetValue(data.Data), AnsiConsole.Console, Console.Error, data.OwnData(parse, seed: 0)));
         return command;
     }
 
@@ -29,8 +30,8 @@ public static class DataCommand
 
         public Option<string?> LabelColumn { get; } = new("--label-column")
         {
-            Description = $"your own data: the column holding the class, by header name or index from 0 (default: {OwnDataOptions.DefaultLabelColumn}); " +
-                "choose every column by index to read a file without a header row",
+            Description = "your own data: the column holding the class, by header name or index from 0 " +
+                $"(default: {OwnDataOptions.DefaultLabelColumn}); choose every column by index to read a file without a header row",
         };
 
         public Option<string?> TextColumns { get; } = new("--text-columns")
@@ -46,13 +47,16 @@ public static class DataCommand
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Data, LabelColumn, TextColumns, TestShare }) command.Options.Add(option);
+            foreach (var option in new Option[] { Data, LabelColumn, TextColumns, TestShare })
+                command.Options.Add(option);
         }
 
         /// <summary>The own-data choices of <paramref name="parse"/>; <paramref name="seed"/> seeds a single file's split.</summary>
         public OwnDataOptions OwnData(ParseResult parse, int seed) => new(
             parse.GetValue(LabelColumn),
-            parse.GetValue(TextColumns) is { } texts ? texts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null,
+            parse.GetValue(TextColumns) is { } texts
+                ? texts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                : null,
             parse.GetValue(TestShare),
             seed);
     }

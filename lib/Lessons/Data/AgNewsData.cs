@@ -1,6 +1,7 @@
 namespace Lessons.Data;
 
-/// <summary>Both splits of AG News (or of a user's own data, see <see cref="OwnData"/>), which data they are (<paramref name="Source"/>, e.g. "AG News mini split
+/// <summary>Both splits of AG News (or of a user's own data, see <see cref="OwnData"/>),
+/// which data they are (<paramref name="Source"/>, e.g. "AG News mini split
 /// (data/ag_news-mini, shipped with the kit)") and how to choose other data (<paramref name="HowToSwitch"/>).
 /// Neither names a path outside the repository unless the user gave one.</summary>
 public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source, string HowToSwitch = "")

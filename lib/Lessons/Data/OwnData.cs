@@ -18,7 +18,8 @@ public static class OwnData
     public const string NamesFile = "classes.txt";
 
     /// <summary>The own-data file names of a folder: tab-separated first.</summary>
-    private static readonly (string Train, string Test)[] FolderFiles = [("train.tsv", "test.tsv"), ("train.csv", "test.csv")];
+    private static readonly (string Train, string Test)[] FolderFiles =
+        [("train.tsv", "test.tsv"), ("train.csv", "test.csv")];
 
     /// <summary>
     /// Loads what <c>--data</c> names: a file, or a folder of own data (a folder with <c>train.tsv</c> and
@@ -39,7 +40,8 @@ public static class OwnData
         if (options.ChoosesColumns)
             throw new AgNewsNotFoundException(data is null
                 ? "--label-column and --text-columns need --data: a CSV or TSV file, or a folder holding train and test files."
-                : $"{Path.GetFullPath(data)} is neither a file nor a folder holding train.tsv and test.tsv or train.csv and test.csv.");
+                : $"{Path.GetFullPath(data)} is neither a file nor a folder holding train.tsv and test.tsv " +
+                    "or train.csv and test.csv.");
         return AgNews.Load(data, progress);
     }
 
@@ -62,7 +64,8 @@ public static class OwnData
         var classes = ClassNames(file);
         var labels = Labels(file, classes);
         var (train, test) = StratifiedSplit.Split(labels, classes.Count, options.TestShare, options.Seed,
-            c => $"{path}: the class «{classes[c]}» has one row only; splitting into train and test needs at least two of each class");
+            c => $"{path}: the class «{classes[c]}» has one row only; " +
+                "splitting into train and test needs at least two of each class");
         var items = Items(file, labels);
         return new AgNewsData([.. train.Select(i => items[i])], [.. test.Select(i => items[i])],
             $"file {Path.GetFileName(path)} ({file.Columns}; {classes.Count} classes; " +
@@ -78,7 +81,8 @@ public static class OwnData
         var test = OwnDataFile.Read(files.Test, options);
         var classes = ClassNames(train, test);
         return new AgNewsData(Items(train, Labels(train, classes)), Items(test, Labels(test, classes)),
-            $"folder {folder} ({Path.GetFileName(files.Train)} and {Path.GetFileName(files.Test)}; {train.Columns}; {classes.Count} classes)")
+            $"folder {folder} ({Path.GetFileName(files.Train)} and {Path.GetFileName(files.Test)}; " +
+            $"{train.Columns}; {classes.Count} classes)")
         { Classes = classes }.ReadFrom(folder);
     }
 
@@ -102,8 +106,8 @@ public static class OwnData
         }
         if (classes.Count < 2)
             throw new InvalidDataException(
-                $"{string.Join(" and ", files.Select(f => f.Path))}: {(classes.Count == 0 ? "no class is" : $"only one class («{classes[0]}») is")} " +
-                "there; a classifier needs at least two");
+                $"{string.Join(" and ", files.Select(f => f.Path))}: " +
+                $"{(classes.Count == 0 ? "no class is" : $"only one class («{classes[0]}») is")} there; a classifier needs at least two");
         return classes;
     }
 
@@ -113,10 +117,12 @@ public static class OwnData
         var index = classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         return [.. file.Rows.Select(row =>
             index.TryGetValue(row.Label, out int label) ? label
-            : int.TryParse(row.Label, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= classes.Count
+            : int.TryParse(row.Label, NumberStyles.None, CultureInfo.InvariantCulture, out int number)
+                && number >= 1 && number <= classes.Count
                 ? number - 1
                 : throw new AgNewsFormatException(file.Path, row.Line,
-                    $"the class «{row.Label}» is not named in {NamesFile} ({string.Join(", ", classes)}) nor a number from 1 to {classes.Count}"))];
+                    $"the class «{row.Label}» is not named in {NamesFile} ({string.Join(", ", classes)}) " +
+                    $"nor a number from 1 to {classes.Count}"))];
     }
 
     private static NewsItem[] Items(OwnDataFile file, int[] labels) =>

@@ -49,7 +49,8 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
                 throw new AgNewsFormatException(path, record.Line, $"the label column {Name(label, header)} is empty");
             if (texts.All(t => string.IsNullOrWhiteSpace(record.Fields[t])))
                 throw new AgNewsFormatException(path, record.Line, "the text columns are all empty");
-            rows.Add(new Row(record.Line, value, record.Fields[texts[0]], string.Join(" ", texts[1..].Select(t => record.Fields[t]))));
+            var rest = string.Join(" ", texts[1..].Select(t => record.Fields[t]));
+            rows.Add(new Row(record.Line, value, record.Fields[texts[0]], rest));
         }
     }
 
@@ -61,12 +62,14 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
             int index = int.Parse(column, CultureInfo.InvariantCulture);
             if (index < width) return index;
             throw new AgNewsFormatException(path, 1,
-                $"there is no column {index} ({option}): the file has {width} column{(width == 1 ? "" : "s")}, 0 to {width - 1}");
+                $"there is no column {index} ({option}): " +
+                $"the file has {width} column{(width == 1 ? "" : "s")}, 0 to {width - 1}");
         }
         int found = Array.IndexOf(header!, column);
         if (found >= 0) return found;
         throw new AgNewsFormatException(path, 1,
-            $"there is no column «{column}» ({option}); the header's columns are: {string.Join(", ", header!.Select(h => $"«{h}»"))}");
+            $"there is no column «{column}» ({option}); " +
+            $"the header's columns are: {string.Join(", ", header!.Select(h => $"«{h}»"))}");
     }
 
     private static string Name(int index, string[]? header) => header is null ? $"{index}" : $"«{header[index]}»";
