@@ -13,33 +13,77 @@ public static class DataCommand
 {
     public static Command Create()
     {
-        var dataOption = new Option<string?>("--data") { Description = DataOptionDescription };
-        var command = new Command("data", "Load AG News and show which data it is, rows and classes per split, and token-length statistics.");
-        command.Options.Add(dataOption);
-        command.SetAction(parseResult => Run(parseResult.GetValue(dataOption), AnsiConsole.Console, Console.Error));
+        var data = new DataOptions();
+        var command = new Command("data",
+            "Load AG News (or your own data) and show which data it is, rows and classes per split, and token-length statistics.");
+        data.AddTo(command);
+        command.SetAction(parse =>
+            Run(parse.GetValue(data.Data), AnsiConsole.Console, Console.Error, data.OwnData(parse, seed: 0)));
         return command;
+    }
+
+    /// <summary>The options that choose the data, shared by every verb that reads it: <c>--data</c>, and for the
+    /// user's own data <c>--label-column</c>, <c>--text-columns</c> and <c>--test-share</c> (see <see cref="OwnDataOptions"/>).</summary>
+    public sealed class DataOptions
+    {
+        public Option<string?> Data { get; } = new("--data") { Description = DataOptionDescription };
+
+        public Option<string?> LabelColumn { get; } = new("--label-column")
+        {
+            Description = "your own data: the column holding the class, by header name or index from 0 " +
+                $"(default: {OwnDataOptions.DefaultLabelColumn}); choose every column by index to read a file without a header row",
+        };
+
+        public Option<string?> TextColumns { get; } = new("--text-columns")
+        {
+            Description = "your own data: the text columns, comma-separated, joined by spaces (default: every column but the label's)",
+        };
+
+        public Option<double> TestShare { get; } = new Option<double>("--test-share")
+        {
+            Description = "your own data in a single file: the share of each class held out for testing",
+            DefaultValueFactory = _ => OwnDataOptions.DefaultTestShare,
+        }.Require(v => v > 0 && v < 1, "in (0, 1)");
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Data, LabelColumn, TextColumns, TestShare })
+                command.Options.Add(option);
+        }
+
+        /// <summary>The own-data choices of <paramref name="parse"/>; <paramref name="seed"/> seeds a single file's split.</summary>
+        public OwnDataOptions OwnData(ParseResult parse, int seed) => new(
+            parse.GetValue(LabelColumn),
+            parse.GetValue(TextColumns) is { } texts
+                ? texts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                : null,
+            parse.GetValue(TestShare),
+            seed);
     }
 
     /// <summary>What `--data` takes, for every verb that has it.</summary>
     public const string DataOptionDescription =
         $"{AgNews.MiniChoice} (the split shipped with the kit), {AgNews.FullChoice} (all of AG News, downloaded once into data/ag_news) " +
-        $"or a folder holding train.csv and test.csv (default: env {AgNews.DataVariable}, else {AgNews.MiniChoice})";
+        $"or a folder holding train.csv and test.csv (default: env {AgNews.DataVariable}, else {AgNews.MiniChoice}); " +
+        $"or your own data: a CSV or TSV file (split into train and test) or a folder holding train.tsv and test.tsv";
 
-    /// <summary>Loads the AG News chosen by <paramref name="choice"/> (see <see cref="AgNews.Load"/>) and shows it on
-    /// <paramref name="console"/>; bad or missing data goes to <paramref name="errors"/> with exit code 1.</summary>
-    public static int Run(string? choice, IAnsiConsole console, TextWriter errors) => CommandRunner.Guard(errors, () =>
-    {
-        Show(LoadWithProgress(choice, console), console);
-        return 0;
-    });
+    /// <summary>Loads the data chosen by <paramref name="choice"/> and <paramref name="ownData"/> (see
+    /// <see cref="OwnData.Load"/>) and shows it on <paramref name="console"/>; bad or missing data goes to
+    /// <paramref name="errors"/> with exit code 1.</summary>
+    public static int Run(string? choice, IAnsiConsole console, TextWriter errors, OwnDataOptions? ownData = null) =>
+        CommandRunner.Guard(errors, () =>
+        {
+            Show(LoadWithProgress(choice, ownData ?? new OwnDataOptions(), console), console);
+            return 0;
+        });
 
-    private static AgNewsData LoadWithProgress(string? choice, IAnsiConsole console)
+    private static AgNewsData LoadWithProgress(string? choice, OwnDataOptions ownData, IAnsiConsole console)
     {
         AgNewsData? data = null;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
-            .Start(context => data = AgNews.Load(choice, new ProgressTasks(context)));
+            .Start(context => data = OwnData.Load(choice, ownData, new ProgressTasks(context)));
         return data!;
     }
 
@@ -51,10 +95,10 @@ public static class DataCommand
         var classes = new Table().Title("Rows per class");
         classes.AddColumn("split");
         classes.AddColumn(new TableColumn("rows").RightAligned());
-        foreach (var name in AgNews.Classes) classes.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        foreach (var name in data.Classes) classes.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
         foreach (var (name, split) in new[] { ("train", data.Train), ("test", data.Test) })
         {
-            var counts = new int[AgNews.Classes.Count];
+            var counts = new int[data.Classes.Count];
             foreach (var item in split) counts[item.Label]++;
             classes.AddRow([name, $"{split.Count:N0}", .. counts.Select(c => $"{c:N0}")]);
         }

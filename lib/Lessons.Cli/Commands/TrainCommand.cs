@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 
 namespace Lessons.Cli.Commands;
 
-/// <summary>`lessons train`: trains one classifier on AG News with a progress bar, a table per epoch, and optionally JSON and a checkpoint.</summary>
+/// <summary>`lessons train`: trains one classifier on AG News (or the user's own data) with a progress bar, a table per epoch, and optionally JSON and a checkpoint.</summary>
 public static class TrainCommand
 {
     public static Command Create()
@@ -41,7 +41,7 @@ public static class TrainCommand
         var weightDecay = new Option<double>("--weight-decay") { Description = "decoupled weight decay on dense parameters (0 = off)", DefaultValueFactory = _ => defaults.WeightDecay };
         var average = new Option<int>("--average-last") { Description = "end with the mean of the last N epochs' weights (1 = the last epoch's own)", DefaultValueFactory = _ => defaults.AverageLastEpochs };
         var embedStd = new Option<double?>("--embed-init-std") { Description = "std of the embedding's initial weights (default: the recipe's)" };
-        var data = new Option<string?>("--data") { Description = DataCommand.DataOptionDescription };
+        var data = new DataCommand.DataOptions();
         var maxTokens = new Option<int>("--max-tokens") { Description = "cut each text to its first N tokens", DefaultValueFactory = _ => ExampleEncoder.DefaultMaxTokens };
 
         // Checked at parse time (OptionChecks): a bad value stops the command before any work, naming option and range.
@@ -51,8 +51,9 @@ public static class TrainCommand
         save.CheckpointTarget(); report.WritableFolder();
 
         var command = new Command("train", "Train a recurrent classifier on AG News; test accuracy after every epoch.");
-        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, data, dropout, readout, minFreq, schedule, report, wordDropout, smoothing, weightDecay, average, embedStd, maxTokens })
+        foreach (var option in new Option[] { model, bidirectional, layers, packed, epochs, batch, lr, embed, hidden, seed, threads, limit, save, json, dropout, readout, minFreq, schedule, report, wordDropout, smoothing, weightDecay, average, embedStd, maxTokens })
             command.Options.Add(option);
+        data.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -87,8 +88,9 @@ public static class TrainCommand
                 Readout: parse.GetValue(readout),
                 MinFreq: parse.GetValue(minFreq),
                 Limit: parse.GetValue(limit),
-                DataFolder: parse.GetValue(data),
-                MaxTokens: parse.GetValue(maxTokens));
+                DataFolder: parse.GetValue(data.Data),
+                MaxTokens: parse.GetValue(maxTokens),
+                OwnData: data.OwnData(parse, parse.GetValue(seed)));
             return Train(run, parse.GetValue(save), parse.GetValue(report), parse.GetValue(json));
         });
         return command;
@@ -97,34 +99,37 @@ public static class TrainCommand
     /// <summary>Everything one training run needs from the command line.</summary>
     public sealed record TrainRun(CellKind Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
         TrainerOptions Training, double? EmbeddingInitStd, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder,
-        int MaxTokens = ExampleEncoder.DefaultMaxTokens)
+        int MaxTokens = ExampleEncoder.DefaultMaxTokens, OwnDataOptions? OwnData = null)
     {
-        public ClassifierOptions Classifier(int vocabularySize)
+        /// <summary>The model's options for a vocabulary of <paramref name="vocabularySize"/> words and
+        /// <paramref name="classes"/> classes (AG News has four).</summary>
+        public ClassifierOptions Classifier(int vocabularySize, int classes = 4)
         {
-            var options = Recipe.Classifier(Kind, vocabularySize, Bidirectional, Layers, Packed) with { Embedding = Embedding, Hidden = Hidden };
+            var options = Recipe.Classifier(Kind, vocabularySize, Bidirectional, Layers, Packed)
+                with { Embedding = Embedding, Hidden = Hidden, Classes = classes };
             if (EmbeddingInitStd is double std) options = options with { EmbeddingInitStd = std };
             if (Dropout is double d) options = options with { Dropout = d };
             if (Readout is Readout r) options = options with { Readout = r };
             return options;
         }
 
-        public nn.Module<Tensor, Tensor, Tensor> Build(int vocabularySize)
+        public nn.Module<Tensor, Tensor, Tensor> Build(int vocabularySize, int classes = 4)
         {
             random.manual_seed(Training.Seed);
-            var options = Classifier(vocabularySize);
+            var options = Classifier(vocabularySize, classes);
             return Kind == CellKind.BagOfWords ? new BagOfWordsClassifier(options) : new RecurrentClassifier(options);
         }
     }
 
     static int Train(TrainRun run, string? savePath, string? reportFolder, bool asJson)
     {
-        var raw = AgNews.Load(run.DataFolder);
+        var raw = OwnData.Load(run.DataFolder, run.OwnData ?? new OwnDataOptions(Seed: run.Training.Seed));
         var data = EncodedData.Prepare(raw, run.MinFreq, run.Limit, run.MaxTokens);
         AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {run.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
 
-        using var model = run.Build(data.Vocabulary.Count);
-        string name = run.Classifier(data.Vocabulary.Count).Name();
-        var trainer = new Trainer(model, AgNews.Classes, run.Training, name);
+        using var model = run.Build(data.Vocabulary.Count, raw.Classes.Count);
+        string name = run.Classifier(data.Vocabulary.Count, raw.Classes.Count).Name();
+        var trainer = new Trainer(model, raw.Classes, run.Training, name);
         AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/]: {trainer.Parameters:N0} parameters, {run.Training.Epochs} epochs, batch {run.Training.BatchSize}, Adam lr {run.Training.LearningRate}");
 
         History history = null!;
@@ -154,10 +159,13 @@ public static class TrainCommand
             AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at epoch {chosen.Epoch}, the epoch with the best validation accuracy ({validation.Accuracy:P2})");
         else
             AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at the last epoch ({chosen.Epoch}; no validation part)");
+        var confusion = chosen.Test.Confusion;
+        AnsiConsole.MarkupLineInterpolated($"per class at epoch {chosen.Epoch} (test precision / recall): {string.Join("; ",
+            confusion.Classes.Select((c, i) => $"{c} {confusion.Precision(i):P1} / {confusion.Recall(i):P1}"))}");
 
         if (savePath is not null)
         {
-            Checkpoint.Save(savePath, model, data.Vocabulary, AgNews.Classes, run.Training, history);
+            Checkpoint.Save(savePath, model, data.Vocabulary, raw.Classes, run.Training, history);
             AnsiConsole.MarkupLineInterpolated($"checkpoint written to {Path.GetFullPath(savePath)}");
         }
         if (reportFolder is not null)

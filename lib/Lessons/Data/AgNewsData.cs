@@ -2,12 +2,16 @@ using System.Globalization;
 
 namespace Lessons.Data;
 
-/// <summary>Both splits of AG News, which data they are (<paramref name="Source"/>, e.g. "AG News mini split
+/// <summary>Both splits of AG News (or of a user's own data, see <see cref="OwnData"/>),
+/// which data they are (<paramref name="Source"/>, e.g. "AG News mini split
 /// (data/ag_news-mini, shipped with the kit)") and how to choose other data (<paramref name="HowToSwitch"/>).
 /// Neither names a path outside the repository unless the user gave one.</summary>
 public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source, string HowToSwitch = "")
 {
     private string folder = "";
+
+    /// <summary>The class names by label: AG News's four, or those of a user's own data.</summary>
+    public IReadOnlyList<string> Classes { get; init; } = AgNews.Classes;
 
     /// <summary>The full path of the folder the two files were read from (for a tool that reads them itself, such as
     /// the bench's PyTorch reference). A method, not a property, so that a notebook showing the data shows no path

@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace Lessons.Data;
+
+/// <summary>
+/// A user's own text classification data: a CSV or TSV file (the delimiter follows the extension: <c>.tsv</c> is a
+/// tab, anything else a comma), UTF-8 with or without a byte order mark, with a label column and one or more text
+/// columns (see <see cref="OwnDataOptions"/> for choosing them and for when the first row is a header). A single file
+/// is split into train and test, stratified by class and seeded; a folder holding <c>train.tsv</c> and
+/// <c>test.tsv</c> (or <c>train.csv</c> and <c>test.csv</c> when columns are chosen) is used as it is.
+/// <para>Classes: with a file <c>classes.txt</c> beside the data (one name per line), its lines name the classes in
+/// that order, and a label is one of those names or its number from 1 (as AG News's 1..4). Without one, the classes
+/// are the distinct labels, in numeric order when all are whole numbers, else in ordinal (culture-free) order.</para>
+/// </summary>
+public static class OwnData
+{
+    /// <summary>The file beside the data that names the classes.</summary>
+    public const string NamesFile = "classes.txt";
+
+    /// <summary>The own-data file names of a folder: tab-separated first.</summary>
+    private static readonly (string Train, string Test)[] FolderFiles =
+        [("train.tsv", "test.tsv"), ("train.csv", "test.csv")];
+
+    /// <summary>
+    /// Loads what <c>--data</c> names: a file, or a folder of own data (a folder with <c>train.tsv</c> and
+    /// <c>test.tsv</c>, or any folder when <paramref name="options"/> choose columns), as own data; anything else
+    /// (<c>mini</c>, <c>full</c>, nothing, an AG News folder) as <see cref="AgNews.Load"/> does.
+    /// </summary>
+    /// <exception cref="AgNewsFormatException">A file has a bad row or lacks a chosen column.</exception>
+    /// <exception cref="InvalidDataException">The data has fewer than two classes, or a class too few rows to split.</exception>
+    public static AgNewsData Load(string? data, OwnDataOptions options, IProgress<DownloadProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (data is not null && (data.Equals(AgNews.MiniChoice, StringComparison.OrdinalIgnoreCase)
+            || data.Equals(AgNews.FullChoice, StringComparison.OrdinalIgnoreCase)) && !options.ChoosesColumns)
+            return AgNews.Load(data, progress); // the choices win over a file of that name, as over a folder
+        if (data is not null && File.Exists(data)) return ReadFile(data, options);
+        if (data is not null && Directory.Exists(data) && FilesIn(data, options) is { } files)
+            return ReadFolder(data, files, options);
+        if (options.ChoosesColumns)
+            throw new AgNewsNotFoundException(data is null
+                ? "--label-column and --text-columns need --data: a CSV or TSV file, or a folder holding train and test files."
+                : $"{Path.GetFullPath(data)} is neither a file nor a folder holding train.tsv and test.tsv " +
+                    "or train.csv and test.csv.");
+        return AgNews.Load(data, progress);
+    }
+
+    private static (string Train, string Test)? FilesIn(string folder, OwnDataOptions options)
+    {
+        foreach (var (train, test) in FolderFiles)
+        {
+            bool ownByName = train.EndsWith(".tsv", StringComparison.Ordinal) || options.ChoosesColumns;
+            if (ownByName && File.Exists(Path.Combine(folder, train)) && File.Exists(Path.Combine(folder, test)))
+                return (Path.Combine(folder, train), Path.Combine(folder, test));
+        }
+        return null;
+    }
+
+    private static AgNewsData ReadFile(string path, OwnDataOptions options)
+    {
+        if (options.TestShare is not (> 0 and < 1))
+            throw new ArgumentException($"The test share must be in (0, 1) (got {options.TestShare}).", nameof(options));
+        var file = OwnDataFile.Read(path, options);
+        var classes = ClassNames(file);
+        var labels = Labels(file, classes);
+        var (train, test) = StratifiedSplit.Split(labels, classes.Count, options.TestShare, options.Seed,
+            c => $"{path}: the class «{classes[c]}» has one row only; " +
+                "splitting into train and test needs at least two of each class");
+        var items = Items(file, labels);
+        return new AgNewsData([.. train.Select(i => items[i])], [.. test.Select(i => items[i])],
+            $"file {Path.GetFileName(path)} ({file.Columns}; {classes.Count} classes; " +
+            $"{Percent(1 - options.TestShare)} train / {Percent(options.TestShare)} test, stratified, seed {options.Seed})")
+        { Classes = classes }.ReadFrom(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static AgNewsData ReadFolder(string folder, (string Train, string Test) files, OwnDataOptions options)
+    {
+        var train = OwnDataFile.Read(files.Train, options);
+        var test = OwnDataFile.Read(files.Test, options);
+        var classes = ClassNames(train, test);
+        return new AgNewsData(Items(train, Labels(train, classes)), Items(test, Labels(test, classes)),
+            $"folder {folder} ({Path.GetFileName(files.Train)} and {Path.GetFileName(files.Test)}; " +
+            $"{train.Columns}; {classes.Count} classes)")
+        { Classes = classes }.ReadFrom(folder);
+    }
+
+    /// <summary>The class names: from <see cref="NamesFile"/> beside the first file, else the distinct labels in order.</summary>
+    private static IReadOnlyList<string> ClassNames(params OwnDataFile[] files)
+    {
+        var namesPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(files[0].Path))!, NamesFile);
+        IReadOnlyList<string> classes;
+        if (File.Exists(namesPath))
+        {
+            classes = [.. File.ReadAllLines(namesPath).Select(l => l.Trim()).Where(l => l.Length > 0)];
+            if (classes.Distinct(StringComparer.Ordinal).Count() != classes.Count)
+                throw new InvalidDataException($"{namesPath}: a class is named twice");
+        }
+        else
+        {
+            var distinct = files.SelectMany(f => f.Rows).Select(r => r.Label).Distinct(StringComparer.Ordinal).ToList();
+            classes = distinct.All(OwnDataOptions.IsIndex)
+                ? [.. distinct.OrderBy(l => long.Parse(l, CultureInfo.InvariantCulture)).ThenBy(l => l, StringComparer.Ordinal)]
+                : [.. distinct.Order(StringComparer.Ordinal)];
+        }
+        if (classes.Count < 2)
+            throw new InvalidDataException(
+                $"{string.Join(" and ", files.Select(f => f.Path))}: " +
+                $"{(classes.Count == 0 ? "no class is" : $"only one class («{classes[0]}») is")} there; a classifier needs at least two");
+        return classes;
+    }
+
+    /// <summary>Each row's label: the index of its class in <paramref name="classes"/>.</summary>
+    private static int[] Labels(OwnDataFile file, IReadOnlyList<string> classes)
+    {
+        var index = classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        return [.. file.Rows.Select(row =>
+            index.TryGetValue(row.Label, out int label) ? label
+            : int.TryParse(row.Label, NumberStyles.None, CultureInfo.InvariantCulture, out int number)
+                && number >= 1 && number <= classes.Count
+                ? number - 1
+                : throw new AgNewsFormatException(file.Path, row.Line,
+                    $"the class «{row.Label}» is not named in {NamesFile} ({string.Join(", ", classes)}) " +
+                    $"nor a number from 1 to {classes.Count}"))];
+    }
+
+    private static NewsItem[] Items(OwnDataFile file, int[] labels) =>
+        [.. file.Rows.Select((row, i) => new NewsItem(labels[i], row.Title, row.Description))];
+}
