@@ -105,8 +105,8 @@ public static class TrainCommand
         /// <paramref name="classes"/> classes (AG News has four).</summary>
         public ClassifierOptions Classifier(int vocabularySize, int classes = 4)
         {
-            var options = Recipe.Classifier(Kind, vocabularySize, Bidirectional, Layers, Packed)
-                with { Embedding = Embedding, Hidden = Hidden, Classes = classes };
+            var recipe = Recipe.Classifier(Kind, vocabularySize, Bidirectional, Layers, Packed);
+            var options = recipe with { Embedding = Embedding, Hidden = Hidden, Classes = classes };
             if (EmbeddingInitStd is double std) options = options with { EmbeddingInitStd = std };
             if (Dropout is double d) options = options with { Dropout = d };
             if (Readout is Readout r) options = options with { Readout = r };
