@@ -9,7 +9,7 @@ namespace Lessons.Charts;
 /// A self-contained HTML page of one or more charts: plotly.js is embedded once in the page, so it opens and
 /// draws without a network (a classroom projector, a CI artifact, an archived report).
 /// </summary>
-public sealed class ChartPage
+internal sealed class ChartPage
 {
     readonly string title;
     readonly bool showTitle;

@@ -6,7 +6,7 @@ namespace Lessons.Data;
 /// bad row stops the read with an <see cref="AgNewsFormatException"/> naming the file and line, so a caller never
 /// gets half a file.
 /// </summary>
-public static class AgNewsCsv
+internal static class AgNewsCsv
 {
     /// <summary>The rows of the file at <paramref name="path"/>.</summary>
     /// <exception cref="AgNewsFormatException">A row is bad, the file is not UTF-8, or it has no rows.</exception>

@@ -11,7 +11,7 @@ namespace Lessons.Data;
 /// is read as it is. Naming a folder is a choice, and a wrong choice is an error, not a reason to look elsewhere.
 /// Every property can be set, so tests point it at temporary folders and a local server.
 /// </summary>
-public sealed class AgNewsLoader
+internal sealed class AgNewsLoader
 {
     private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient(new SocketsHttpHandler
     {

@@ -7,7 +7,7 @@ namespace Lessons.Data;
 /// destination, which is moved over the destination after the check and deleted on any failure, so an interrupted,
 /// truncated or corrupt download never leaves a file behind that a later run would load.
 /// </summary>
-public static class VerifiedDownload
+internal static class VerifiedDownload
 {
     private const int BufferSize = 1 << 16;
 

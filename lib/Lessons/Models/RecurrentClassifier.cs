@@ -67,12 +67,11 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     public RecurrentEngine Engine => RecurrentKernels.Choose(Options.Engine, layer, Options.Packed, head.weight!.device_type, head.weight!.dtype);
 
     /// <summary>
-    /// One line for a notebook or the console, e.g. "LSTM, 1 layer, unidirectional, padded, final-state readout,
-    /// 1,292,676 parameters, on LibTorch".
+    /// One line for a notebook or the console: the model's name (<see cref="ClassifierOptions.Name"/>) and what it is
+    /// made of, e.g. "BiGRU: padded, final-state readout, 614 parameters, on the kit's kernels".
     /// </summary>
     public string Describe() =>
-        $"{CellKinds.Name(Options.Kind).ToUpperInvariant()}, {Options.Layers} layer{(Options.Layers == 1 ? "" : "s")}, " +
-        $"{(Options.Bidirectional ? "bidirectional" : "unidirectional")}, {(Options.Packed ? "packed" : "padded")}, " +
+        $"{Options.Name()}: {(Options.Packed ? "" : "padded, ")}" +
         $"{Options.Readout switch { Readout.Final => "final-state", Readout.Mean => "mean", Readout.MaxMean => "max-and-mean", _ => "max" }} readout, " +
         $"{ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters, " +
         (Engine == RecurrentEngine.Kit ? "on the kit's kernels" : "on LibTorch");

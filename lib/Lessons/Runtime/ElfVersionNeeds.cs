@@ -10,7 +10,7 @@ namespace Lessons.Runtime;
 /// is never called. Marking that requirement weak (<c>VER_FLG_WEAK</c>) lets the library load on
 /// Debian 12 and Ubuntu 22.04, whose libstdc++ stops at <c>GLIBCXX_3.4.30</c>.
 /// </summary>
-public sealed class ElfVersionNeeds
+internal sealed class ElfVersionNeeds
 {
     const uint ShtDynsym = 11, ShtGnuVerneed = 0x6ffffffe, ShtGnuVersym = 0x6fffffff;
     const ushort VerFlgWeak = 0x2;

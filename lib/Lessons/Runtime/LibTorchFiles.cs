@@ -7,7 +7,7 @@ namespace Lessons.Runtime;
 /// Where TorchSharp's native files are on this machine: next to the app (dotnet build/test/run),
 /// in TorchSharp's own copy beside its assembly (notebook kernels), or in the NuGet package folder.
 /// </summary>
-public static class LibTorchFiles
+internal static class LibTorchFiles
 {
     public const string Wrapper = "libLibTorchSharp.so";
     public static readonly string[] LibTorch = ["libc10.so", "libtorch_cpu.so", "libtorch.so"];

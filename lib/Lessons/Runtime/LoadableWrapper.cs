@@ -9,7 +9,7 @@ namespace Lessons.Runtime;
 /// loads that copy. The original, in the shared NuGet cache or hard-linked into a build output, is only read: no other
 /// program sees a changed file, and a read-only or foreign-owned original is no obstacle.
 /// </summary>
-public static class LoadableWrapper
+internal static class LoadableWrapper
 {
     /// <summary>Where the kit keeps its patched copies: XDG_DATA_HOME (else ~/.local/share)/lessons/natives.</summary>
     public static string CacheFolder =>

@@ -10,7 +10,7 @@ namespace Lessons.Training;
 /// rows the batch used are read and written (moments and weights), instead of all 22,000 × 64 every step.
 /// Dense parameters get the usual dense update.
 /// </summary>
-public sealed class SparseAwareAdam : IDisposable
+internal sealed class SparseAwareAdam : IDisposable
 {
     readonly Parameter[] parameters;
     readonly Tensor?[] firstMoment, secondMoment;

@@ -62,7 +62,7 @@ public sealed class OwnDataCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("file hobbies.tsv (label column «label», text column «text»; 3 classes", output);
-        Assert.Matches(@"per class \(TEST precision / recall\): chess [\d.]+ ?% / [\d.]+ ?%; cooking [\d.]+ ?% / [\d.]+ ?%; sailing", output);
+        Assert.Matches(@"per class at epoch \d+ \(test precision / recall\): chess [\d.]+ ?% / [\d.]+ ?%; cooking [\d.]+ ?% / [\d.]+ ?%; sailing", output);
         var (model, checkpoint) = Checkpoint.Load(save);
         using (model)
             Assert.Equal(["chess", "cooking", "sailing"], checkpoint.Classes);

@@ -190,6 +190,6 @@ public class RecurrentClassifierTests
                 "head.weight", "head.bias",
             ],
             model.named_parameters().Select(p => p.name));
-        Assert.Equal("GRU, 1 layer, bidirectional, padded, final-state readout, 614 parameters, on the kit's kernels", model.Describe());
+        Assert.Equal("BiGRU: padded, final-state readout, 614 parameters, on the kit's kernels", model.Describe());
     }
 }

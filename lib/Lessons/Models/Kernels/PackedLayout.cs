@@ -8,7 +8,7 @@ namespace Lessons.Models.Kernels;
 /// occupies rows <c>Offsets[t] .. Offsets[t] + BatchSizes[t]</c> of the packed data, and sequence r (in sorted order)
 /// sits at row <c>Offsets[t] + r</c>.
 /// </summary>
-public sealed class PackedLayout
+internal sealed class PackedLayout
 {
     /// <summary>How many sequences are still running at each step (non-increasing).</summary>
     public int[] BatchSizes { get; }

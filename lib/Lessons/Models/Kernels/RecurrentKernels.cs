@@ -18,7 +18,7 @@ namespace Lessons.Models.Kernels;
 /// the same arithmetic in one pass per direction, and the input projection of all tokens as one matrix product.
 /// </para>
 /// </summary>
-public static class RecurrentKernels
+internal static class RecurrentKernels
 {
     /// <summary>Why the kernels cannot compute this layer on this device and type exactly, or null when they can.</summary>
     public static string? Refusal(RecurrentLayerSpec layer, DeviceType device, ScalarType dtype) =>

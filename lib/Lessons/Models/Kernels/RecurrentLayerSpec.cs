@@ -8,7 +8,7 @@ namespace Lessons.Models.Kernels;
 /// nonlinearity) inside the native module where a kernel cannot read it. <see cref="Build"/> makes the layer from this
 /// description, so the description is true of the layer by construction.
 /// </summary>
-public sealed record RecurrentLayerSpec(CellKind Kind, int Input, int Hidden, int Layers = 1, bool Bidirectional = false,
+internal sealed record RecurrentLayerSpec(CellKind Kind, int Input, int Hidden, int Layers = 1, bool Bidirectional = false,
     double LayerDropout = 0, bool BatchFirst = true, nn.NonLinearities Nonlinearity = nn.NonLinearities.Tanh)
 {
     /// <summary>1, or 2 for a bidirectional layer.</summary>

@@ -10,7 +10,7 @@ namespace Lessons.Models.Kernels;
 /// instead of one SIMD call per matrix row, this keeps up to four SIMD registers of the result in flight across all the
 /// rows and writes them back once.
 /// </summary>
-public static class VectorMatrix
+internal static class VectorMatrix
 {
     /// <summary>
     /// destination += vector · matrix, with <paramref name="matrix"/> [vector.Length, destination.Length] row-major.
