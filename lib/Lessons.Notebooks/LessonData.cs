@@ -7,13 +7,16 @@ namespace Lessons.Notebooks;
 
 /// <summary>
 /// AG News as the lesson notebooks use it: loaded, tokenized once, the vocabulary built from the training split
-/// (<see cref="Recipe.MinFreq"/>), both splits encoded. In quick mode (<see cref="Kit.Quick"/>) a slice spread
-/// evenly over each split keeps a notebook to a couple of minutes.
+/// (<see cref="Recipe.MinFreq"/>), both splits encoded. In quick mode (<see cref="Kit.Quick"/>) the notebooks train
+/// <see cref="Lesson.QuickEpochs"/> epochs on at most the mini split's size, a slice spread evenly over each split.
 /// </summary>
 public sealed record LessonData(AgNewsData News, EncodedData Encoded)
 {
-    /// <summary>Rows kept in quick mode.</summary>
-    public const int QuickTrainRows = 1200, QuickTestRows = 400;
+    /// <summary>
+    /// Rows kept in quick mode: the shipped mini split's size, so it is used whole (smaller slices leave the models
+    /// near chance after a few epochs) and the full AG News shrinks to it.
+    /// </summary>
+    public const int QuickTrainRows = 6080, QuickTestRows = 1520;
 
     public Vocabulary Vocabulary => Encoded.Vocabulary;
     public IReadOnlyList<EncodedExample> Train => Encoded.Train;
@@ -41,6 +44,6 @@ public sealed record LessonData(AgNewsData News, EncodedData Encoded)
     }
 
     public override string ToString() =>
-        $"{News.InUse}\n{Train.Count:N0} training and {Test.Count:N0} test headlines{(Kit.Quick ? " (quick mode: a slice)" : "")}; " +
+        $"{News.InUse}\n{Train.Count:N0} training and {Test.Count:N0} test headlines{(Kit.Quick ? $" (quick mode: {Lesson.QuickEpochs} epochs)" : "")}; " +
         $"vocabulary of {Vocabulary.Count:N0} entries (words seen at least {Vocabulary.MinFreq} times)";
 }
