@@ -81,11 +81,16 @@ internal sealed class SparseAwareAdam : IDisposable
         double stepSize = LearningRate / correction1;
         double sqrtCorrection2 = Math.Sqrt(correction2);
 
+        // Every number a native call takes is a Scalar held in a local until the step ends. A temporary Scalar (from an
+        // implicit conversion) can be finalized while LibTorch still reads it: TorchSharp passes only its handle, and
+        // this made addcmul_ fail now and then with a toFloat check under memory pressure.
+        using Scalar decay = 1 - LearningRate * WeightDecay, keep1 = beta1, keep2 = beta2, add1 = 1 - beta1,
+            add2 = 1 - beta2, sqrt2 = sqrtCorrection2, eps = epsilon, minusStep = -stepSize, clipScale = scale;
         for (int i = 0; i < parameters.Length; i++)
         {
             if (grads[i] is not { } grad) continue;
             var p = parameters[i];
-            var values = scale == 1 ? grad.Values : grad.Values.mul(scale);
+            var values = scale == 1 ? grad.Values : grad.Values.mul(clipScale);
             firstMoment[i] ??= zeros_like(p).DetachFromDisposeScope();
             secondMoment[i] ??= zeros_like(p).DetachFromDisposeScope();
             var m = firstMoment[i]!;
@@ -93,21 +98,21 @@ internal sealed class SparseAwareAdam : IDisposable
 
             if (grad.Rows is null)
             {
-                if (WeightDecay > 0) p.mul_(1 - LearningRate * WeightDecay);
-                m.mul_(beta1).add_(values, alpha: 1 - beta1);
-                v.mul_(beta2).addcmul_(values, values, value: 1 - beta2);
-                var denominator = v.sqrt().div_(sqrtCorrection2).add_(epsilon);
-                p.addcdiv_(m, denominator, value: -stepSize);
+                if (WeightDecay > 0) p.mul_(decay);
+                m.mul_(keep1).add_(values, alpha: add1);
+                v.mul_(keep2).addcmul_(values, values, value: add2);
+                var denominator = v.sqrt().div_(sqrt2).add_(eps);
+                p.addcdiv_(m, denominator, value: minusStep);
             }
             else
             {
                 var rows = grad.Rows;
-                var mRows = m.index_select(0, rows).mul_(beta1).add_(values, alpha: 1 - beta1);
-                var vRows = v.index_select(0, rows).mul_(beta2).addcmul_(values, values, value: 1 - beta2);
+                var mRows = m.index_select(0, rows).mul_(keep1).add_(values, alpha: add1);
+                var vRows = v.index_select(0, rows).mul_(keep2).addcmul_(values, values, value: add2);
                 m.index_copy_(0, rows, mRows);
                 v.index_copy_(0, rows, vRows);
-                var update = mRows.div_(vRows.sqrt_().div_(sqrtCorrection2).add_(epsilon));
-                p.index_add_(0, rows, update, alpha: -stepSize);
+                var update = mRows.div_(vRows.sqrt_().div_(sqrt2).add_(eps));
+                p.index_add_(0, rows, update, alpha: minusStep);
             }
         }
         return norm;
