@@ -11,11 +11,16 @@ public static partial class Lesson
     public static string CheckpointFolder(string name) =>
         Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "data", "checkpoints", Kit.Quick ? $"{name}-quick" : name);
 
+    /// <summary>A checkpoint folder as a notebook prints it: relative to the repository (data/checkpoints/lstm), so an
+    /// output shows no path of the machine that ran it.</summary>
+    static string Shown(string folder) =>
+        RepositoryRoot.Find() is { } root ? Path.GetRelativePath(root, folder).Replace('\\', '/') : Path.GetFileName(folder);
+
     /// <summary>Saves a trained model with its vocabulary and options, for a later notebook.</summary>
     public static Checkpoint Save(RecurrentClassifier model, LessonData data, string name, History? history = null)
     {
         var checkpoint = Checkpoint.Save(CheckpointFolder(name), model, data.Vocabulary, data.Classes, Training(), history);
-        Console.WriteLine($"saved {name} to {checkpoint.Folder}");
+        Console.WriteLine($"saved {name} to {Shown(checkpoint.Folder)}");
         return checkpoint;
     }
 
@@ -29,7 +34,7 @@ public static partial class Lesson
         var model = new RecurrentClassifier(options);
         if (Checkpoint.TryLoadInto(folder, model, data.Vocabulary, out string? why) is { } saved)
         {
-            Console.WriteLine($"loaded {name} from {folder}" + (saved.History is { Epochs.Count: > 0 } h ? $" ({AccuracyLine(h)})" : ""));
+            Console.WriteLine($"loaded {name} from {Shown(folder)}" + (saved.History is { Epochs.Count: > 0 } h ? $" ({AccuracyLine(h)})" : ""));
             return model;
         }
         model.Dispose();
