@@ -57,7 +57,7 @@ public sealed class NotebookRunner(RunnerOptions options)
         if (Options.OutputPath is { } output && (succeeded || !SamePath(Path.GetFullPath(output), path)))
         {
             outputPath = Path.GetFullPath(output);
-            NotebookOutputs.PrepareForSaving(document);
+            NotebookOutputs.PrepareForSaving(document, Path.GetFileNameWithoutExtension(path));
             NotebookFile.Write(document, outputPath);
         }
         return new NotebookRunResult(path, cells, clock.Elapsed, outputPath, htmlPath);
