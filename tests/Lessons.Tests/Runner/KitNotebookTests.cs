@@ -52,10 +52,11 @@ public class KitNotebookTests(KitNotebookRun run) : IClassFixture<KitNotebookRun
     public void A_chart_is_a_small_output_that_draws_with_the_plotly_js_of_the_first_cell_and_holds_its_picture()
     {
         Assert.True(run.Result.Succeeded, run.Result.FailedCell?.Error?.Message);
-        // The kit's formatter (registered by Kit.Load) drew the chart: a container, and a script with the figure.
+        // The kit's formatter (registered by Kit.Load) drew the chart: a container, and a script with the figure. The
+        // notebook was saved, so the container's random session id became the notebook's name and a count.
         var chart = Assert.IsType<ReturnValueElement>(Assert.Single(run.Cells[3].Outputs));
         string html = TestNotebooks.Text(chart.Data["text/html"]);
-        Assert.Matches("^<div id=\"lessons-chart-[0-9a-f]{32}\" class=\"lessons-chart\" data-width=\"\\d+\" data-height=\"\\d+\">", html);
+        Assert.Matches("^<div id=\"lessons-chart-kit-1\" class=\"lessons-chart\" data-width=\"\\d+\" data-height=\"\\d+\">", html);
         Assert.Contains("\"y\":[2,4,3]", html);
         Assert.Contains("window.Plotly.newPlot(element", html);
         Assert.DoesNotContain(PlotlyScript.Source[..200], html);                 // plotly.js is not in the chart
