@@ -34,10 +34,14 @@ public static partial class Lesson
     }
 
     /// <summary>Trains <paramref name="model"/> on the data's training split, showing progress live; returns the history (test metrics per epoch).</summary>
-    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null)
+    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null) =>
+        Train(model, data, name, options, label: name);
+
+    /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/>, the live display titled <paramref name="label"/>.</summary>
+    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options, string label)
     {
         var trainer = new Trainer(model, data.Classes, Training(options), name);
-        var live = LiveProgress.Show(name);
+        var live = LiveProgress.Show(label);
         trainer.EpochCompleted += live.EpochCompleted;
         return trainer.Fit(data.Train, data.Test, live);
     }
@@ -58,7 +62,19 @@ public static partial class Lesson
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>
     public static Comparison CompareVariants(LessonData data, params ClassifierOptions[] variants) =>
-        Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null))]);
+        CompareVariants(data, seeds: 1, variants);
+
+    /// <summary>
+    /// Trains each set of options <paramref name="seeds"/> times on the same data, with seeds 0, 1, …: the seed sets the
+    /// initial weights, the batch order and the validation part, so the spread over seeds shows how far two runs of the
+    /// same recipe differ by chance. Runs of one variant share its name; the comparison's chart and table show their
+    /// mean and range. <c>Lesson.CompareVariants(data, seeds: Kit.Pick(3, 1), …)</c>
+    /// </summary>
+    public static Comparison CompareVariants(LessonData data, int seeds, params ClassifierOptions[] variants)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        return Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null))], seeds);
+    }
 
     /// <summary>
     /// The same LSTM trained on padded random batches, on packed random batches, and on bucketed padded batches.
@@ -91,19 +107,32 @@ public static partial class Lesson
         ]);
     }
 
-    static Comparison Compare(LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training)> runs)
+    static Comparison Compare(
+        LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training)> runs, int seeds = 1)
     {
         var models = new List<RecurrentClassifier>();
         var histories = new List<History>();
         foreach (var (name, options, training) in runs)
-        {
-            manual_seed(0);
-            var model = new RecurrentClassifier(options);
-            histories.Add(Train(model, data, name, training));
-            models.Add(model);
-        }
-        foreach (var h in histories) Console.WriteLine(AccuracyLine(h));
+            for (int seed = 0; seed < seeds; seed++)
+            {
+                manual_seed(seed);
+                var model = new RecurrentClassifier(options);
+                histories.Add(Train(model, data, name, Training(training) with { Seed = seed },
+                    label: seeds == 1 ? name : $"{name}, seed {seed}"));
+                models.Add(model);
+            }
+        foreach (var variant in histories.GroupBy(h => h.Name)) Console.WriteLine(AccuracyLine([.. variant]));
         return new Comparison(histories, models);
+    }
+
+    /// <summary>The accuracy line of one variant: <see cref="AccuracyLine(History)"/>, or over several seeds their mean and range.</summary>
+    static string AccuracyLine(IReadOnlyList<History> seeds)
+    {
+        if (seeds.Count == 1) return AccuracyLine(seeds[0]);
+        var test = SeedSpread.Of(seeds.Select(h => h.Chosen.Test.Accuracy));
+        return $"{seeds[0].Name}: test accuracy {test.Mean:P1} on average over {seeds.Count} seeds " +
+               $"(lowest {test.Min:P1}, highest {test.Max:P1}), each at the epoch chosen on validation " +
+               $"({string.Join(", ", seeds.Select(h => h.Chosen.Epoch))})";
     }
 }
 
@@ -118,6 +147,15 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
 
     /// <summary>Each run's parameters by part (embedding, recurrent, output layer).</summary>
     public IReadOnlyList<ParameterCounts> Parameters => [.. Models.Select(ParameterCounts.Of)];
+
+    /// <summary>The model of variant <paramref name="name"/> trained with the first seed (0).</summary>
+    public RecurrentClassifier Model(string name)
+    {
+        int index = Histories.ToList().FindIndex(h => h.Name == name);
+        if (index < 0)
+            throw new ArgumentException($"No run is named \"{name}\"; the runs are {string.Join(", ", Histories.Select(h => h.Name).Distinct())}.", nameof(name));
+        return Models[index];
+    }
 
     /// <summary>Training curves of all runs, overlaid.</summary>
     public GenericChart Curves => TrainingCurvesChart.Create(Histories);
