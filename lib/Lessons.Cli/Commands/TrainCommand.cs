@@ -15,7 +15,8 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => CellKinds.Name(CellKind.Lstm) };
+        var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => CellKinds.Name(CellKind.Lstm) }
+            .Require(name => CellKinds.TryParse(name, out _), $"one of {string.Join(", ", CellKinds.Names)}");
         var bidirectional = new Option<bool>("--bidirectional") { Description = "read each headline in both directions" };
         var layers = new Option<int>("--layers") { Description = "stacked recurrent layers", DefaultValueFactory = _ => 1 };
         var packed = new Option<bool>("--packed") { Description = "feed the recurrent layer packed sequences instead of the padded batch" };
@@ -57,11 +58,7 @@ public static class TrainCommand
 
         command.SetAction(parse =>
         {
-            if (!CellKinds.TryParse(parse.GetValue(model), out var kind))
-            {
-                Console.Error.WriteLine($"Unknown model \"{parse.GetValue(model)}\": choose one of {string.Join(", ", CellKinds.Names)}.");
-                return 2;
-            }
+            CellKinds.TryParse(parse.GetValue(model), out var kind);
             TorchRuntime.EnsureReady();
             var run = new TrainRun(
                 Kind: kind,

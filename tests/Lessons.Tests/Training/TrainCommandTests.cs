@@ -1,3 +1,4 @@
+using Lessons.Cli;
 using Lessons.Cli.Commands;
 using Lessons.Models;
 using Lessons.Runtime;
@@ -18,7 +19,7 @@ public sealed class TrainCommandTests
         Console.SetError(error);
         try
         {
-            int exit = TrainCommand.Create().Parse(args).Invoke();
+            int exit = CommandRunner.Run(TrainCommand.Create(), args);
             return (exit, output.ToString(), error.ToString());
         }
         finally
@@ -33,7 +34,8 @@ public sealed class TrainCommandTests
     {
         var (exit, _, error) = Run("--model", "transformer");
         Assert.Equal(2, exit);
-        Assert.Contains("Unknown model \"transformer\": choose one of rnn, lstm, gru, bow.", error);
+        Assert.Contains("--model must be one of rnn, lstm, gru, bow (got transformer).", error);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
