@@ -15,9 +15,10 @@ namespace Lessons.Notebooks;
 /// </summary>
 public static partial class Lesson
 {
-    /// <summary>The classifier the notebooks train for a kind of cell (the shared recipe; see <see cref="Recipe.Classifier"/>).</summary>
+    /// <summary>The classifier the notebooks train for a kind of cell (the shared recipe; see <see cref="Recipe.Classifier"/>),
+    /// with one output per class of the data.</summary>
     public static ClassifierOptions Options(CellKind kind, LessonData data, bool bidirectional = false, int layers = 1, bool packed = false) =>
-        Recipe.Classifier(kind, data.Vocabulary.Count, bidirectional, layers, packed);
+        Recipe.Classifier(kind, data.Vocabulary.Count, bidirectional, layers, packed) with { Classes = data.Classes.Count };
 
     /// <summary>
     /// Epochs in quick mode. With the recipe's learning rate and schedule over the mini split, 6 epochs are enough for

@@ -6,8 +6,8 @@ using Lessons.Training;
 namespace Lessons.Notebooks;
 
 /// <summary>
-/// AG News as the lesson notebooks use it: loaded, tokenized once, the vocabulary built from the training split
-/// (<see cref="Recipe.MinFreq"/>), both splits encoded. In quick mode (<see cref="Kit.Quick"/>) the notebooks train
+/// The data as the lesson notebooks use it, AG News by default or a user's own CSV or TSV file: loaded, tokenized once,
+/// the vocabulary built from the training split (<see cref="Recipe.MinFreq"/>), both splits encoded. In quick mode (<see cref="Kit.Quick"/>) the notebooks train
 /// <see cref="Lesson.QuickEpochs"/> epochs on at most the mini split's size, a slice spread evenly over each split.
 /// </summary>
 public sealed record LessonData(AgNewsData News, EncodedData Encoded)
@@ -21,16 +21,25 @@ public sealed record LessonData(AgNewsData News, EncodedData Encoded)
     public Vocabulary Vocabulary => Encoded.Vocabulary;
     public IReadOnlyList<EncodedExample> Train => Encoded.Train;
     public IReadOnlyList<EncodedExample> Test => Encoded.Test;
-    public IReadOnlyList<string> Classes => AgNews.Classes;
+
+    /// <summary>The class names by label: AG News's four, or those of own data (its labels, or its classes.txt).</summary>
+    public IReadOnlyList<string> Classes => News.Classes;
 
     /// <summary>The text of test headline <paramref name="index"/>.</summary>
     public string TestText(int index) => News.Test[index].Text;
 
-    /// <summary>Loads the chosen AG News (<paramref name="data"/>, else env LESSONS_DATA: the shipped mini split by
-    /// default, <c>full</c>, or a folder; see <see cref="AgNews.Load"/>) and encodes it.</summary>
-    public static LessonData Prepare(string? data = null, int minFreq = Recipe.MinFreq)
+    /// <summary>
+    /// Loads the chosen data and encodes it, as <c>lessons train --data</c> does (<see cref="OwnData.Load"/>):
+    /// <paramref name="data"/>, else env LESSONS_DATA, is the shipped AG News mini split by default, <c>full</c>, a
+    /// folder, or a CSV or TSV file of your own, split into train and test (<paramref name="testShare"/> of each class
+    /// held out, seeded by <paramref name="seed"/>). For own data, <paramref name="labelColumn"/> names the column
+    /// holding the class (default <c>label</c>) and <paramref name="textColumns"/> the text columns (default: all the
+    /// others), by header name or by index from 0; see <see cref="OwnDataOptions"/>.
+    /// </summary>
+    public static LessonData Prepare(string? data = null, int minFreq = Recipe.MinFreq, string? labelColumn = null,
+        IReadOnlyList<string>? textColumns = null, double testShare = OwnDataOptions.DefaultTestShare, int seed = 0)
     {
-        var news = AgNews.Load(data);
+        var news = OwnData.Load(data, new OwnDataOptions(labelColumn, textColumns, testShare, seed));
         if (Kit.Quick) news = news with { Train = Spread(news.Train, QuickTrainRows), Test = Spread(news.Test, QuickTestRows) };
         return new LessonData(news, EncodedData.Prepare(news, minFreq));
     }
@@ -44,6 +53,6 @@ public sealed record LessonData(AgNewsData News, EncodedData Encoded)
     }
 
     public override string ToString() =>
-        $"{News.InUse}\n{Train.Count:N0} training and {Test.Count:N0} test headlines{(Kit.Quick ? $" (quick mode: {Lesson.QuickEpochs} epochs)" : "")}; " +
+        $"{News.InUse}\n{Train.Count:N0} training and {Test.Count:N0} test {News.RowKind}{(Kit.Quick ? $" (quick mode: {Lesson.QuickEpochs} epochs)" : "")}; " +
         $"vocabulary of {Vocabulary.Count:N0} entries (words seen at least {Vocabulary.MinFreq} times)";
 }

@@ -13,6 +13,12 @@ public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<New
     /// <summary>The class names by label: AG News's four, or those of a user's own data.</summary>
     public IReadOnlyList<string> Classes { get; init; } = AgNews.Classes;
 
+    /// <summary>What the data is called: "AG News", or the file or folder name of a user's own data.</summary>
+    public string Name { get; init; } = "AG News";
+
+    /// <summary>What a row is, in the plural: AG News's "headlines", own data's "texts".</summary>
+    public string RowKind { get; init; } = "headlines";
+
     /// <summary>The full path of the folder the two files were read from (for a tool that reads them itself, such as
     /// the bench's PyTorch reference). A method, not a property, so that a notebook showing the data shows no path
     /// of this machine.</summary>
@@ -29,6 +35,6 @@ public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<New
     /// record's dump of list type names.
     /// </summary>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-        "AG News: {0:N0} train, {1:N0} test headlines, {2} classes",
-        Train.Count, Test.Count, Train.Concat(Test).Select(i => i.Label).Distinct().Count());
+        "{0}: {1:N0} train, {2:N0} test {3}, {4} classes",
+        Name, Train.Count, Test.Count, RowKind, Train.Concat(Test).Select(i => i.Label).Distinct().Count());
 }

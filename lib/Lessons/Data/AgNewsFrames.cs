@@ -5,14 +5,16 @@ namespace Lessons.Data;
 /// <summary>AG News as <see cref="DataFrame"/>s, for a look in a notebook (the notebooks render them as tables).</summary>
 public static class AgNewsFrames
 {
-    /// <summary>The first <paramref name="rows"/> articles: label, class name, title, description.</summary>
-    public static DataFrame Preview(IReadOnlyList<NewsItem> items, int rows = 10)
+    /// <summary>The first <paramref name="rows"/> articles: label, class name (from <paramref name="classes"/>, by
+    /// default AG News's; pass <see cref="AgNewsData.Classes"/> for own data), title, description.</summary>
+    public static DataFrame Preview(IReadOnlyList<NewsItem> items, int rows = 10, IReadOnlyList<string>? classes = null)
     {
         ArgumentNullException.ThrowIfNull(items);
+        var names = classes ?? AgNews.Classes;
         var head = items.Take(rows).ToList();
         return new DataFrame(
             new PrimitiveDataFrameColumn<int>("label", head.Select(i => i.Label)),
-            new StringDataFrameColumn("class", head.Select(i => i.ClassName)),
+            new StringDataFrameColumn("class", head.Select(i => names[i.Label])),
             new StringDataFrameColumn("title", head.Select(i => i.Title)),
             new StringDataFrameColumn("description", head.Select(i => i.Description)));
     }
@@ -23,13 +25,13 @@ public static class AgNewsFrames
         ArgumentNullException.ThrowIfNull(data);
         int[] Count(IReadOnlyList<NewsItem> split)
         {
-            var counts = new int[AgNews.Classes.Count];
+            var counts = new int[data.Classes.Count];
             foreach (var item in split) counts[item.Label]++;
             return counts;
         }
         return new DataFrame(
-            new PrimitiveDataFrameColumn<int>("label", Enumerable.Range(0, AgNews.Classes.Count)),
-            new StringDataFrameColumn("class", AgNews.Classes),
+            new PrimitiveDataFrameColumn<int>("label", Enumerable.Range(0, data.Classes.Count)),
+            new StringDataFrameColumn("class", data.Classes),
             new PrimitiveDataFrameColumn<int>("train", Count(data.Train)),
             new PrimitiveDataFrameColumn<int>("test", Count(data.Test)));
     }

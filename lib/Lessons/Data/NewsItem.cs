@@ -8,8 +8,4 @@ public sealed record NewsItem(int Label, string Title, string Description)
 {
     /// <summary>What the model reads: the title, a space, the description (as torchtext joins them).</summary>
     public string Text => Title + " " + Description;
-
-    /// <summary>The name of the AG News class: World, Sports, Business or Sci/Tech (for own data, use
-    /// <see cref="AgNewsData.Classes"/>).</summary>
-    public string ClassName => AgNews.Classes[Label];
 }

@@ -17,6 +17,9 @@ public static class OwnData
     /// <summary>The file beside the data that names the classes.</summary>
     public const string NamesFile = "classes.txt";
 
+    /// <summary>What a row of own data is called (AG News's are headlines).</summary>
+    private const string OwnRows = "texts";
+
     /// <summary>The own-data file names of a folder: tab-separated first.</summary>
     private static readonly (string Train, string Test)[] FolderFiles =
         [("train.tsv", "test.tsv"), ("train.csv", "test.csv")];
@@ -70,7 +73,7 @@ public static class OwnData
         return new AgNewsData([.. train.Select(i => items[i])], [.. test.Select(i => items[i])],
             $"file {Path.GetFileName(path)} ({file.Columns}; {classes.Count} classes; " +
             $"{Percent(1 - options.TestShare)} train / {Percent(options.TestShare)} test, stratified, seed {options.Seed})")
-        { Classes = classes }.ReadFrom(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        { Classes = classes, Name = Path.GetFileName(path), RowKind = OwnRows }.ReadFrom(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
@@ -83,7 +86,8 @@ public static class OwnData
         return new AgNewsData(Items(train, Labels(train, classes)), Items(test, Labels(test, classes)),
             $"folder {folder} ({Path.GetFileName(files.Train)} and {Path.GetFileName(files.Test)}; " +
             $"{train.Columns}; {classes.Count} classes)")
-        { Classes = classes }.ReadFrom(folder);
+        { Classes = classes, Name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), RowKind = OwnRows }
+            .ReadFrom(folder);
     }
 
     /// <summary>The class names: from <see cref="NamesFile"/> beside the first file, else the distinct labels in order.</summary>

@@ -25,7 +25,7 @@ public class AgNewsCsvTests
                 new NewsItem(1, "Plain title", "Plain description"),
             ],
             items);
-        Assert.Equal("Business", items[0].ClassName);
+        Assert.Equal("Business", AgNews.Classes[items[0].Label]);
         Assert.Equal("He said \"no\" a, b, and c cost  #36;10", items[1].Text);
     }
 
