@@ -149,6 +149,15 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     /// <summary>Each run's parameters by part (embedding, recurrent, output layer).</summary>
     public IReadOnlyList<ParameterCounts> Parameters => [.. Models.Select(ParameterCounts.Of)];
 
+    /// <summary>The variants, each with its seeds' runs (runs with the same name are seeds of one variant).</summary>
+    public IReadOnlyList<VariantSummary> Variants => VariantSummary.Of(Histories, Parameters);
+
+    /// <summary>Every pair of variants: how far apart their mean test accuracies are, and whether that exceeds the seed spread.</summary>
+    public IReadOnlyList<VariantDifference> Differences => VariantDifference.Between(Variants);
+
+    /// <summary>Each variant's classifier settings (readout, embedding start, dropout) beside its test accuracy and seed range.</summary>
+    public DataFrame Setups => SetupTable.Create(Variants, [.. Variants.Select(v => Model(v.Run).Options)]);
+
     /// <summary>The model of variant <paramref name="name"/> trained with the first seed (0).</summary>
     public RecurrentClassifier Model(string name)
     {

@@ -9,4 +9,10 @@ public sealed record SeedSpread(double Mean, double Min, double Max)
         if (list.Count == 0) throw new ArgumentException("No values to summarise.", nameof(values));
         return new SeedSpread(list.Average(), list.Min(), list.Max());
     }
+
+    /// <summary>
+    /// True when the two ranges (lowest to highest seed) share a value: some seed of one is as good as some seed of
+    /// the other, so the difference between the means is within what chance alone gives.
+    /// </summary>
+    public bool Overlaps(SeedSpread other) => Min <= other.Max && other.Min <= Max;
 }

@@ -353,4 +353,25 @@ public class ChartDataTests
             Assert.True(ChartDataDefects.In(new ChartJson(chart).Data).Count == 0,
                 $"{name}: {string.Join("; ", ChartDataDefects.In(new ChartJson(chart).Data))}");
     }
+
+    [Fact]
+    public void Long_memory_chart_has_one_line_per_model_and_chance_dashed_across_all_distractors()
+    {
+        int[] n = [5, 10, 20, 50, 100];
+        double[] rnn = [1.0, 0.99, 0.6, 0.27, 0.25], lstm = [1.0, 1.0, 1.0, 0.98, 0.97];
+        var json = new ChartJson(LongMemoryChart.Create([("RNN", n, rnn), ("LSTM <1>", n, lstm)], chance: 0.25));
+
+        Assert.Equal(["RNN", "LSTM &lt;1&gt;", "chance (25%)"], json.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(rnn, ChartJson.Numbers(json.Traces[0].GetProperty("y")));
+        Assert.Equal(lstm, ChartJson.Numbers(json.Traces[1].GetProperty("y")));
+        Assert.Equal(n.Select(v => (double)v), ChartJson.Numbers(json.Traces[1].GetProperty("x")));
+        Assert.Equal([5.0, 100.0], ChartJson.Numbers(json.Traces[2].GetProperty("x")));
+        Assert.Equal([0.25, 0.25], ChartJson.Numbers(json.Traces[2].GetProperty("y")));
+        Assert.Equal("dash", json.Traces[2].GetProperty("line").GetProperty("dash").GetString());
+        Assert.Equal(ChartStyle.RunColor(1), json.Traces[1].GetProperty("line").GetProperty("color").GetString());
+        Assert.Equal("log", json.Layout.GetProperty("xaxis").GetProperty("type").GetString());
+        Assert.Equal(n.Select(v => (double)v), ChartJson.Numbers(json.Layout.GetProperty("xaxis").GetProperty("tickvals")));
+        var wrong = Assert.Throws<ArgumentException>(() => LongMemoryChart.Create([("GRU", n, [0.5])], 0.25));
+        Assert.Contains("\"GRU\" needs one accuracy per number of distractors (got 5 and 1)", wrong.Message);
+    }
 }

@@ -31,6 +31,7 @@ internal static class ChartGallery
             ("gates-over-time", GateActivityChart.Create(forward), 6),
             ("gate-saturation", GateSaturationChart.Create(traces), 4),
             ("gradient-norms", GradientNormChart.Create(norms), 2),
+            ("long-memory", LongMemoryChart.Create([("RNN", [5, 10, 20, 50, 100], [1, 0.98, 0.7, 0.3, 0.26]), ("LSTM", [5, 10, 20, 50, 100], [1, 1, 1, 0.99, 0.97])], 0.25), 3),
             ("class-probabilities", ClassProbabilityChart.Create(ChartSamples.Classes, [0.1, 0.15, 0.7, 0.05], "Wall St. Bears Claw Back Into the Black", actual: 2), 1),
         ];
     }

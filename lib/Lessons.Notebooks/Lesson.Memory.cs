@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lessons.Batching;
+using Lessons.Charts;
+using Lessons.Data;
+using Lessons.Inspection;
+using Lessons.Models;
+using Lessons.Training;
+using Microsoft.Data.Analysis;
+using Plotly.NET;
+using static TorchSharp.torch;
+
+namespace Lessons.Notebooks;
+
+public static partial class Lesson
+{
+    /// <summary>
+    /// Notebook 2's RNN (the lesson's classifier: mean readout, no dropout, embeddings starting at N(0, 1)), trained
+    /// as notebook 2 trains it, over the same seeds as <paramref name="recipe"/>, beside <paramref name="recipe"/>'s
+    /// runs: one comparison in which the cell and the set-up vary, to see which one the accuracy follows.
+    /// </summary>
+    public static Comparison CompareSetups(LessonData data, Comparison recipe)
+    {
+        int seeds = recipe.Histories.Count(h => h.Name == recipe.Histories[0].Name);
+        var lesson = Compare(data, [("RNN, lesson's set-up", ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds);
+        return new Comparison(
+            [.. lesson.Histories, .. recipe.Histories.Select(h => h with { Name = $"{h.Name}, recipe" })],
+            [.. lesson.Models, .. recipe.Models]);
+    }
+
+    /// <summary>
+    /// The long-memory task (<see cref="LongMemoryTask"/>) for each number of <paramref name="distractors"/>: an RNN, an
+    /// LSTM and a GRU trained on it with the same settings (<see cref="LongMemoryRecipe"/>: the final-state readout),
+    /// one after the other, the progress shown in one line. <paramref name="epochs"/> overrides the recipe's.
+    /// </summary>
+    public static LongMemoryRuns LongMemory(int[] distractors, int trainTexts, int testTexts, int? epochs = null, int seed = 0)
+    {
+        var progress = Kit.Show("Long-memory task: starting…");
+        var clock = Stopwatch.StartNew();
+        var runs = new List<LongMemoryRun>();
+        foreach (int n in distractors)
+        {
+            var task = LongMemoryTask.Create(n, trainTexts, testTexts, seed);
+            var encoded = EncodedData.Prepare(task, minFreq: 1);
+            foreach (var kind in (CellKind[])[CellKind.Rnn, CellKind.Lstm, CellKind.Gru])
+            {
+                manual_seed(seed);
+                var model = new RecurrentClassifier(LongMemoryRecipe.Classifier(kind, encoded.Vocabulary.Count));
+                var training = LongMemoryRecipe.Training with { Seed = seed };
+                if (epochs is int e) training = training with { Epochs = e };
+                string name = model.Options.Name();
+                var history = new Trainer(model, task.Classes, training, name).Fit(encoded.Train, encoded.Test);
+                runs.Add(new LongMemoryRun(name, n, history));
+                progress.Update(string.Create(CultureInfo.InvariantCulture,
+                    $"Long-memory task: {runs.Count} of {distractors.Length * 3} models trained, the last {name} with {n} " +
+                    $"distractors ({history.Chosen.Test.Accuracy:P1} of the test texts right); {clock.Elapsed.TotalSeconds:0} s"));
+            }
+        }
+        return new LongMemoryRuns(runs, 1.0 / LongMemoryTask.Markers.Count);
+    }
+}
+
+/// <summary>One model trained on the long-memory task with a given number of distractors.</summary>
+public sealed record LongMemoryRun(string Model, int Distractors, History History)
+{
+    /// <summary>Test accuracy of the epoch kept (chosen on the validation texts).</summary>
+    public double Accuracy => History.Chosen.Test.Accuracy;
+}
+
+/// <summary>The long-memory runs of <see cref="Lesson.LongMemory"/>: a chart, a table, and each accuracy by model and distractors.</summary>
+public sealed record LongMemoryRuns(IReadOnlyList<LongMemoryRun> Runs, double Chance)
+{
+    /// <summary>The models in the order they were trained (RNN, LSTM, GRU).</summary>
+    public IReadOnlyList<string> Models => [.. Runs.Select(r => r.Model).Distinct()];
+
+    /// <summary>The numbers of distractors, smallest first.</summary>
+    public IReadOnlyList<int> Distractors => [.. Runs.Select(r => r.Distractors).Distinct().Order()];
+
+    /// <summary>Test accuracy (0..1) of <paramref name="model"/> with <paramref name="distractors"/> distractors.</summary>
+    public double Accuracy(string model, int distractors) =>
+        Runs.FirstOrDefault(r => r.Model == model && r.Distractors == distractors)?.Accuracy
+        ?? throw new ArgumentException($"No run of {model} with {distractors} distractors; the models are {string.Join(", ", Models)}, the distractors {string.Join(", ", Distractors)}.");
+
+    /// <summary>Test accuracy against distractors, one line per model, chance dashed.</summary>
+    public GenericChart Chart => LongMemoryChart.Create(
+        [.. Models.Select(m => (m, Distractors.ToArray(), Distractors.Select(n => Accuracy(m, n)).ToArray()))], Chance);
+
+    /// <summary>One row per number of distractors, one column of test accuracy (%) per model.</summary>
+    public DataFrame Table => new([
+        new Int32DataFrameColumn("Distractors", Distractors),
+        .. Models.Select(m => new DoubleDataFrameColumn($"{m}: test accuracy (%)",
+            Distractors.Select(n => VariantSummary.Percent(Accuracy(m, n))))),
+    ]);
+}

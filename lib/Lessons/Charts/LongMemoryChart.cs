@@ -1,0 +1,56 @@
+using Plotly.NET;
+
+namespace Lessons.Charts;
+
+/// <summary>
+/// How far a model remembers: test accuracy against the number of distractor words between the marker that sets the
+/// class and the end of the text (<see cref="Data.LongMemoryTask"/>), one line per model, with chance level as a dashed
+/// line. The distractor axis is logarithmic, so 5, 10, 20, 50 and 100 sit at readable distances.
+/// </summary>
+public static class LongMemoryChart
+{
+    /// <summary>
+    /// Accuracy (0..1) per model at each number of distractors (<c>Distractors[i]</c> goes with <c>Accuracy[i]</c>);
+    /// <paramref name="chance"/> is the accuracy of guessing (1 / classes).
+    /// </summary>
+    public static GenericChart Create(IReadOnlyList<(string Model, int[] Distractors, double[] Accuracy)> models, double chance,
+        string title = "Remembering one word: test accuracy against the distractors that follow it")
+    {
+        if (models.Count == 0) throw new ArgumentException("No results to draw.", nameof(models));
+        var bad = models.FirstOrDefault(m => m.Distractors.Length != m.Accuracy.Length || m.Distractors.Length == 0);
+        if (bad.Model is not null)
+            throw new ArgumentException($"\"{bad.Model}\" needs one accuracy per number of distractors (got {bad.Distractors.Length} and {bad.Accuracy.Length}).", nameof(models));
+        int[] all = [.. models.SelectMany(m => m.Distractors).Distinct().Order()];
+        var figure = new Figure().Title(title).Size(820, 480);
+        for (int m = 0; m < models.Count; m++)
+        {
+            var (model, distractors, accuracy) = models[m];
+            var line = figure.Add("scatter");
+            line["name"] = ChartStyle.Label(model);
+            line["mode"] = "lines+markers";
+            line["x"] = distractors;
+            line["y"] = accuracy;
+            line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(m), ["width"] = 2 };
+            line["marker"] = new Dictionary<string, object?> { ["size"] = 9 };
+            line["hovertemplate"] = $"{ChartStyle.Label(model)}, %{{x}} distractors: %{{y:.1%}}<extra></extra>";
+        }
+        var guess = figure.Add("scatter");
+        guess["name"] = $"chance ({ChartStyle.Number(100 * chance, "0.#")}%)";
+        guess["mode"] = "lines";
+        guess["x"] = new[] { all[0], all[^1] };
+        guess["y"] = new[] { chance, chance };
+        guess["line"] = new Dictionary<string, object?> { ["color"] = "#7f7f7f", ["width"] = 2, ["dash"] = "dash" };
+        guess["hoverinfo"] = "skip";
+
+        var x = ChartStyle.Axis("distractor words after the marker (log scale)", type: "log");
+        x["tickmode"] = "array";
+        x["tickvals"] = all;
+        x["ticktext"] = all.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        figure.Layout["xaxis"] = x;
+        var y = ChartStyle.Axis("test accuracy");
+        y["tickformat"] = ".0%";
+        y["range"] = new[] { 0.0, 1.05 };
+        figure.Layout["yaxis"] = y;
+        return figure.Build();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Lessons.Inspection;
+
+/// <summary>
+/// Two variants of a comparison, the better one on mean test accuracy first: how far apart their means are, and
+/// whether that exceeds the seed-to-seed spread. A difference exceeds the spread when the two ranges, lowest to highest
+/// seed, do not overlap (every seed of one beats every seed of the other); with a single seed there is no spread to
+/// compare with, and so no verdict.
+/// </summary>
+public sealed record VariantDifference(VariantSummary Higher, VariantSummary Lower)
+{
+    /// <summary>The difference of the mean test accuracies, in percentage points (never negative).</summary>
+    public double Points => 100 * (Higher.TestAccuracy.Mean - Lower.TestAccuracy.Mean);
+
+    /// <summary>Whether both variants were trained over several seeds, so that a spread was measured.</summary>
+    public bool SpreadMeasured => Higher.Seeds.Count > 1 && Lower.Seeds.Count > 1;
+
+    /// <summary>True when the seed ranges do not overlap (and a spread was measured).</summary>
+    public bool ExceedsSpread => SpreadMeasured && !Higher.TestAccuracy.Overlaps(Lower.TestAccuracy);
+
+    /// <summary>Every pair of <paramref name="variants"/>, in the order given (first with second, first with third, ...).</summary>
+    public static IReadOnlyList<VariantDifference> Between(IReadOnlyList<VariantSummary> variants) =>
+        [.. variants.SelectMany((a, i) => variants.Skip(i + 1).Select(b =>
+            a.TestAccuracy.Mean >= b.TestAccuracy.Mean ? new VariantDifference(a, b) : new VariantDifference(b, a)))];
+
+    /// <summary>"LSTM above RNN by 0.4 points (seed ranges 85.1–85.9% and 84.9–85.6% overlap): within the spread".</summary>
+    public override string ToString()
+    {
+        string head = string.Create(CultureInfo.InvariantCulture, $"{Higher.Run} above {Lower.Run} by {Points:0.0} points");
+        if (!SpreadMeasured) return $"{head} (one seed: no spread measured, so no verdict)";
+        string ranges = $"seed ranges {Range(Higher.TestAccuracy)} and {Range(Lower.TestAccuracy)}";
+        return ExceedsSpread
+            ? $"{head} ({ranges} do not overlap): larger than the spread"
+            : $"{head} ({ranges} overlap): within the spread";
+    }
+
+    static string Range(SeedSpread s) =>
+        string.Create(CultureInfo.InvariantCulture, $"{VariantSummary.Percent(s.Min):0.0}–{VariantSummary.Percent(s.Max):0.0}%");
+}
