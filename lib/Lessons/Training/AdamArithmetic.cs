@@ -7,10 +7,11 @@ namespace Lessons.Training;
 /// <summary>The numbers one Adam step applies to every element it updates.</summary>
 /// <param name="GradientScale">Global-norm clipping's factor (1 when not clipping).</param>
 /// <param name="Decay">1 − learning rate × weight decay (decoupled weight decay; 1 for none).</param>
+/// <param name="Add1">1 − β1, and <paramref name="Add2"/> 1 − β2, rounded from double as LibTorch rounds them.</param>
 /// <param name="StepSize">Learning rate / (1 − β1^t).</param>
 /// <param name="SqrtCorrection2">√(1 − β2^t).</param>
-readonly record struct AdamConstants(float GradientScale, float Decay, float Beta1, float Beta2, float StepSize,
-    float SqrtCorrection2, float Epsilon);
+readonly record struct AdamConstants(float GradientScale, float Decay, float Beta1, float Beta2, float Add1, float Add2,
+    float StepSize, float SqrtCorrection2, float Epsilon);
 
 /// <summary>
 /// Adam's element-wise update on plain float spans, in one SIMD pass over weights, moments and gradient:
@@ -37,7 +38,7 @@ static class AdamArithmetic
         ref float g = ref MemoryMarshal.GetReference(gradient);
         var (scale, decay, beta1, beta2) = (new Vector<float>(c.GradientScale), new Vector<float>(c.Decay),
             new Vector<float>(c.Beta1), new Vector<float>(c.Beta2));
-        var (add1, add2) = (new Vector<float>(1 - c.Beta1), new Vector<float>(1 - c.Beta2));
+        var (add1, add2) = (new Vector<float>(c.Add1), new Vector<float>(c.Add2));
         var (minusStep, sqrt2, epsilon) = (new Vector<float>(-c.StepSize), new Vector<float>(c.SqrtCorrection2), new Vector<float>(c.Epsilon));
         int i = 0;
         for (; i + Vector<float>.Count <= n; i += Vector<float>.Count)
@@ -54,8 +55,8 @@ static class AdamArithmetic
         for (; i < n; i++)
         {
             float gi = gradient[i] * c.GradientScale;
-            float mi = firstMoment[i] = firstMoment[i] * c.Beta1 + gi * (1 - c.Beta1);
-            float vi = secondMoment[i] = secondMoment[i] * c.Beta2 + gi * gi * (1 - c.Beta2);
+            float mi = firstMoment[i] = firstMoment[i] * c.Beta1 + gi * c.Add1;
+            float vi = secondMoment[i] = secondMoment[i] * c.Beta2 + gi * gi * c.Add2;
             weights[i] = weights[i] * c.Decay - c.StepSize * (mi / (MathF.Sqrt(vi) / c.SqrtCorrection2 + c.Epsilon));
         }
     }

@@ -102,7 +102,7 @@ internal sealed class SparseAwareAdam : IDisposable
         double norm = clipNorm > 0 ? Math.Sqrt(squares) : 0;
         float scale = norm > clipNorm && clipNorm > 0 ? (float)(clipNorm / (norm + 1e-6)) : 1;
         var dense = new AdamConstants(scale, (float)(1 - LearningRate * WeightDecay), (float)beta1, (float)beta2,
-            (float)stepSize, (float)sqrtCorrection2, (float)epsilon);
+            (float)(1 - beta1), (float)(1 - beta2), (float)stepSize, (float)sqrtCorrection2, (float)epsilon);
         var sparse = dense with { Decay = 1 };   // weight decay touches dense parameters only
         for (int i = 0; i < parameters.Length; i++)
         {
