@@ -69,7 +69,7 @@ sealed class LstmKernel : IRecurrentKernel<LstmTape>
     {
         var layout = tape.Layout;
         int h = tape.Hidden, g4 = 4 * h;
-        ReadOnlySpan<float> gates = tape.Gates, states = tape.States, weightHhT = tape.WeightHhT;
+        ReadOnlySpan<float> gates = tape.Gates, states = tape.States, weightHh = tape.WeightHh;
         // What flows back into each sequence's h and c from the step after it (in reading order).
         var dh = new float[layout.Sequences * h];
         var dc = new float[layout.Sequences * h];
@@ -98,8 +98,8 @@ sealed class LstmKernel : IRecurrentKernel<LstmTape>
                     da[3 * h + j] = dOut * o[j] * (1 - o[j]);                                 // output gate
                     dcr[j] = dCell * f[j];                                                    // into c_prev
                 }
-                // into h_prev: W_hh · da, one dot product per hidden unit.
-                for (int k = 0; k < h; k++) dhr[k] = TensorPrimitives.Dot(weightHhT.Slice(k * g4, g4), da);
+                dhr.Clear();
+                VectorMatrix.MultiplyAdd(da, weightHh, dhr);   // into h_prev: da · W_hh
             }
         }
     }
