@@ -90,6 +90,17 @@ public sealed class StudentEditionTests : IDisposable
     }
 
     [Fact]
+    public void The_runner_keeps_the_tags_when_it_rewrites_a_notebook()
+    {
+        Directory.CreateDirectory(folder);
+        string copy = Path.Combine(folder, "02-simple-rnn.ipynb");
+        NotebookFile.Write(NotebookFile.Read(Path.Combine(Teachers, "02-simple-rnn.ipynb")), copy);
+
+        var tags = Cells(copy).Select(c => c["metadata"]?["tags"]?.AsArray().Single()?.GetValue<string>()).OfType<string>();
+        Assert.Equal(Marked.Where(m => m.Notebook == "02-simple-rnn.ipynb").Select(m => m.Tag), tags);
+    }
+
+    [Fact]
     public async Task Filled_back_from_the_teachers_notebook_it_runs()
     {
         StudentEdition.Write(Teachers, folder);
