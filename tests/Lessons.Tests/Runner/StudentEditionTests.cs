@@ -7,8 +7,8 @@ namespace Lessons.Tests.Runner;
 
 /// <summary>
 /// The student edition of the real lesson notebooks: outputs cleared, the tagged cells stubbed and nothing else
-/// changed; filled back from the teacher's notebook it runs; as written, its stub stops the run with one line saying
-/// what is missing. It is written inside the repository (under the test's build output) so that the notebooks find
+/// changed; filled back from the teacher's notebook it runs; with only the step written, the step check passes and the
+/// next stub stops the run with one line saying what is missing. It is written inside the repository (under the test's build output) so that the notebooks find
 /// the kit's nuget.config and data as the lessons do.
 /// </summary>
 [Collection(nameof(LessonNotebooks))]
@@ -104,44 +104,51 @@ public sealed class StudentEditionTests : IDisposable
     public async Task Filled_back_from_the_teachers_notebook_it_runs()
     {
         StudentEdition.Write(Teachers, folder);
-        string notebook = Path.Combine(folder, "02-simple-rnn.ipynb");
-        var teacher = Cells(Path.Combine(Teachers, "02-simple-rnn.ipynb"));
-        var json = JsonNode.Parse(File.ReadAllText(notebook))!.AsObject();
-        var cells = json["cells"]!.AsArray();
-        for (int i = 0; i < cells.Count; i++)
-            if (StudentEdition.Source(cells[i]!.AsObject()).Contains("NotWrittenYetException"))
-                cells[i]!["source"] = teacher[i]["source"]!.DeepClone();
-        File.WriteAllText(notebook, json.ToJsonString());
+        string notebook = FillBack("02-simple-rnn.ipynb", _ => true);
 
         var result = await new NotebookRunner(new RunnerOptions { Quick = true, OutputPath = notebook }).RunAsync(notebook);
 
         Assert.True(result.Succeeded, $"cell {result.FailedCell?.Number}: {result.FailedCell?.Error?.Message}");
-        var outputs = TestNotebooks.CodeCells(NotebookFile.Read(notebook)).SelectMany(c => c.Outputs).OfType<TextElement>();
-        string text = string.Concat(outputs.Select(o => o.Text));
+        string text = Text(notebook);
         Assert.Contains("✓ Your step matches nn.RNN", text);
         Assert.Matches(@"epoch 2: training loss \d\.\d{3}, test accuracy", text);
     }
 
     [Fact]
-    public async Task As_written_its_first_stub_stops_the_run_with_one_line_naming_what_is_missing()
+    public async Task With_the_step_written_the_check_passes_and_the_model_class_stub_stops_the_run_in_one_line()
     {
         StudentEdition.Write(Teachers, folder);
-        string notebook = Path.Combine(folder, "02-simple-rnn.ipynb");
+        string notebook = FillBack("02-simple-rnn.ipynb", stub => stub.Contains("NotWrittenYetException(\"RnnStep\")"));
         string output = Path.Combine(folder, "ran", "02-simple-rnn.ipynb");
 
         var result = await new NotebookRunner(new RunnerOptions { Quick = true, OutputPath = output }).RunAsync(notebook);
 
-        // The stub's own cell compiles and runs; the first cell that calls RnnStep says it is not written yet.
-        Assert.False(result.Succeeded);
+        // The StepCheck grades the student's step; the class stub compiles, and creating the model says what is missing.
+        Assert.Contains("✓ Your step matches nn.RNN", Text(output));
         var failed = result.FailedCell!;
-        Assert.Equal(("NotWrittenYetException",
-                "RnnStep is not written yet: write it where its TODO is, run that cell, then run this one again."),
-            (failed.Error!.Name, failed.Error.Message));
-        Assert.Contains("RnnStep(", StudentEdition.Source(Cells(notebook)[failed.Index]));
-        Assert.True(result.Cells.Count(c => c.Succeeded) >= 2);
+        Assert.Equal(("NotWrittenYetException", "RnnClassifier's constructor is not written yet: write it where its TODO " +
+                "is, run that cell, then run this one again."), (failed.Error!.Name, failed.Error.Message));
+        Assert.Contains("class RnnClassifier", StudentEdition.Source(Cells(notebook)[failed.Index]));
         var error = Assert.Single(NotebookFile.Read(output).Elements.SelectMany(e => e.Outputs).OfType<ErrorElement>());
         Assert.Equal(["NotWrittenYetException: " + failed.Error.Message], error.StackTrace);
     }
+
+    /// <summary>Puts the teacher's code back into the student's stubs that <paramref name="which"/> picks.</summary>
+    string FillBack(string name, Func<string, bool> which)
+    {
+        string notebook = Path.Combine(folder, name);
+        var teacher = Cells(Path.Combine(Teachers, name));
+        var json = JsonNode.Parse(File.ReadAllText(notebook))!.AsObject();
+        var cells = json["cells"]!.AsArray();
+        for (int i = 0; i < cells.Count; i++)
+            if (StudentEdition.Source(cells[i]!.AsObject()) is var code && code.Contains("NotWrittenYetException") && which(code))
+                cells[i]!["source"] = teacher[i]["source"]!.DeepClone();
+        File.WriteAllText(notebook, json.ToJsonString());
+        return notebook;
+    }
+
+    static string Text(string notebook) => string.Concat(TestNotebooks.CodeCells(NotebookFile.Read(notebook))
+        .SelectMany(c => c.Outputs).OfType<TextElement>().Select(o => o.Text));
 
     static List<JsonObject> Cells(string notebook) =>
         JsonNode.Parse(File.ReadAllText(notebook))!["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
