@@ -46,6 +46,12 @@ public sealed class LessonNotebookTests
     /// <summary>Quick mode must still teach: every model a quick run trains clearly learns (chance is 25%).</summary>
     const double QuickAccuracyFloor = 70;
 
+    /// <summary>
+    /// Runs a notebook trains to show a harm, which must stay below the floor: notebook 4's final-state LSTM that reads
+    /// the padded batch's last column (padding washes out its state, so it stays near chance).
+    /// </summary>
+    static readonly Dictionary<string, string> HarmedRuns = new() { ["04-packed-sequences.ipynb"] = "last column" };
+
     [Fact]
     public void Every_notebook_in_the_folder_is_covered()
     {
@@ -77,9 +83,12 @@ public sealed class LessonNotebookTests
             {
                 var accuracies = AccuracyLine.Matches(string.Concat(cells.Select(Text)));
                 Assert.NotEmpty(accuracies);
+                string? harmed = HarmedRuns.GetValueOrDefault(notebook);
                 Assert.All(accuracies, m => Assert.True(
-                    double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) >= QuickAccuracyFloor,
-                    $"{notebook}: \"{m.Value}\" is below {QuickAccuracyFloor}% in quick mode"));
+                    double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) >= QuickAccuracyFloor
+                        == (m.Groups[1].Value != harmed),
+                    $"{notebook}: \"{m.Value}\" is on the wrong side of {QuickAccuracyFloor}% in quick mode"));
+                if (harmed is not null) Assert.Contains(accuracies, m => m.Groups[1].Value == harmed);
             }
             if (HandWrittenSteps.TryGetValue(notebook, out var layer))
                 Assert.Contains($"✓ Your step matches {layer}", string.Concat(cells.Select(Text)));
