@@ -23,4 +23,18 @@ public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, long[,] Coun
         for (int j = 0; j < Classes.Count; j++) row += Counts[c, j];
         return row == 0 ? 0 : (double)Counts[c, c] / row;
     }
+
+    /// <summary>
+    /// The largest off-diagonal cell: the actual class and the class it was most often mistaken for (the first such
+    /// cell in row order on a tie). Both are -1 when the matrix holds no mistake.
+    /// </summary>
+    public (int Actual, int Predicted) LargestMistake()
+    {
+        (int Actual, int Predicted) largest = (-1, -1);
+        long most = 0;
+        for (int i = 0; i < Classes.Count; i++)
+            for (int j = 0; j < Classes.Count; j++)
+                if (i != j && Counts[i, j] > most) (largest, most) = ((i, j), Counts[i, j]);
+        return largest;
+    }
 }
