@@ -167,6 +167,15 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
         return Models[index];
     }
 
+    /// <summary>
+    /// Prints each other variant's test accuracy against <paramref name="baseline"/>'s: the difference of the means and
+    /// whether it is larger than the spread over seeds (see <see cref="VariantDifference"/>).
+    /// </summary>
+    public void PrintDifferences(string baseline)
+    {
+        foreach (var difference in VariantDifference.Against(baseline, Variants)) Console.WriteLine(difference);
+    }
+
     /// <summary>Training curves of all runs, overlaid.</summary>
     public GenericChart Curves => TrainingCurvesChart.Create(Histories);
 }

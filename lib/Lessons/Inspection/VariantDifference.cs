@@ -24,6 +24,19 @@ public sealed record VariantDifference(VariantSummary Higher, VariantSummary Low
         [.. variants.SelectMany((a, i) => variants.Skip(i + 1).Select(b =>
             a.TestAccuracy.Mean >= b.TestAccuracy.Mean ? new VariantDifference(a, b) : new VariantDifference(b, a)))];
 
+    /// <summary>
+    /// <paramref name="baseline"/> against every other variant, in the order given: how a change to the baseline
+    /// (a second direction, a second layer) compares with the seed spread.
+    /// </summary>
+    public static IReadOnlyList<VariantDifference> Against(string baseline, IReadOnlyList<VariantSummary> variants)
+    {
+        var reference = variants.FirstOrDefault(v => v.Run == baseline) ?? throw new ArgumentException(
+            $"No variant is named \"{baseline}\"; the variants are {string.Join(", ", variants.Select(v => v.Run))}.",
+            nameof(baseline));
+        return [.. variants.Where(v => v != reference).Select(v =>
+            v.TestAccuracy.Mean > reference.TestAccuracy.Mean ? new VariantDifference(v, reference) : new VariantDifference(reference, v))];
+    }
+
     /// <summary>"LSTM above RNN by 0.4 points (seed ranges 85.1–85.9% and 84.9–85.6% overlap): within the spread".</summary>
     public override string ToString()
     {

@@ -38,4 +38,19 @@ public class VariantDifferenceTests
         Assert.False(pair.ExceedsSpread);
         Assert.Equal("GRU above RNN by 10.0 points (one seed: no spread measured, so no verdict)", pair.ToString());
     }
+
+    [Fact]
+    public void Against_a_baseline_pairs_it_with_every_other_variant_in_order_the_better_one_first()
+    {
+        var lstm = Variant("LSTM", 0.853, 0.855, 0.859);
+        var bi = Variant("BiLSTM", 0.855, 0.861, 0.868);
+        var deep = Variant("LSTM, 2 layers", 0.804, 0.821, 0.851);
+
+        var pairs = VariantDifference.Against("LSTM", [lstm, bi, deep]);
+
+        Assert.Equal(["BiLSTM/LSTM", "LSTM/LSTM, 2 layers"], pairs.Select(p => $"{p.Higher.Run}/{p.Lower.Run}"));
+        Assert.Equal([false, true], pairs.Select(p => p.ExceedsSpread));
+        var error = Assert.Throws<ArgumentException>(() => VariantDifference.Against("GRU", [lstm, bi]));
+        Assert.StartsWith("No variant is named \"GRU\"; the variants are LSTM, BiLSTM.", error.Message);
+    }
 }
