@@ -24,7 +24,8 @@ public sealed class CommittedOutputsTests
     static readonly Regex TypeName = new(@"\{ \w+ = System\.[\w.]+(`\d+)?|[A-Za-z_][\w.]*`\d+(\[[\w.,\s\[\]`]*\])?");
 
     public static TheoryData<string> Notebooks() =>
-        new(Directory.GetFiles(Folder, "*.ipynb").Select(f => Path.GetFileName(f)).Order());
+        new(Directory.GetFiles(Folder, "*.ipynb", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order());
 
     [Fact]
     public void The_notebooks_folder_has_notebooks() => Assert.NotEmpty(Notebooks());
