@@ -10,8 +10,8 @@ namespace Lessons.Runner;
 public sealed record StudentEditionResult(string Folder, IReadOnlyList<string> Notebooks, int Stubs, IReadOnlyList<string> Assets);
 
 /// <summary>
-/// The notebooks for students (<c>lessons student-edition</c>): the numbered lesson notebooks of a folder (not the
-/// teachers' appendix, not subfolders such as the teacher's key) with every output and execution count cleared, and
+/// The notebooks for students (<c>lessons student-edition</c>): the notebooks of a folder (the lessons, and the
+/// teachers' appendix the lessons link to; not subfolders such as the teacher's key) with every output and execution count cleared, and
 /// each cell tagged <see cref="Tag"/> or <see cref="LoopTag"/> in its Jupyter metadata turned into a stub by
 /// <see cref="CellStub"/>. Everything else is copied as it is, together with the files the notebooks' markdown links
 /// to (the diagrams in images/). The folder is written whole or not at all.
@@ -27,12 +27,12 @@ public static partial class StudentEdition
     /// <summary>The file that marks a folder as a student edition, which the next run may replace as a whole.</summary>
     public const string Marker = ".lessons-student-edition";
 
-    /// <summary>The lesson notebooks of <paramref name="folder"/>: its *.ipynb whose name starts with a digit, in name order.</summary>
+    /// <summary>
+    /// The notebooks of <paramref name="folder"/> itself, in name order: the lessons and the teachers' appendix, which
+    /// the lessons link to (the teacher's key lives in a subfolder and stays out).
+    /// </summary>
     public static IReadOnlyList<string> Lessons(string folder) =>
-        Directory.GetFiles(folder, "*.ipynb")
-            .Where(f => char.IsAsciiDigit(Path.GetFileName(f)[0]))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Why <paramref name="output"/> cannot take a student edition, or null when it can: it must be new, empty,
     /// or an earlier student edition, and its parent folder writable.</summary>

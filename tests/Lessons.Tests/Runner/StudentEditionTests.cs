@@ -43,7 +43,7 @@ public sealed class StudentEditionTests : IDisposable
     {
         var written = StudentEdition.Write(Teachers, folder);
 
-        var lessons = Directory.GetFiles(Teachers, "*.ipynb").Select(Path.GetFileName).Where(n => !n!.StartsWith("appendix")).Order();
+        var lessons = Directory.GetFiles(Teachers, "*.ipynb").Select(Path.GetFileName).Order();
         Assert.Equal(lessons, written.Notebooks.Select(Path.GetFileName).Order());
         Assert.Equal(Directory.GetFiles(folder, "*.ipynb").Order(), written.Notebooks.Order());
         Assert.False(Directory.Exists(Path.Combine(folder, "key")));
@@ -51,6 +51,13 @@ public sealed class StudentEditionTests : IDisposable
         Assert.Contains(Path.Combine("images", "rnn-cell.svg"), written.Assets);
         foreach (string asset in written.Assets)
             Assert.Equal(File.ReadAllBytes(Path.Combine(Teachers, asset)), File.ReadAllBytes(Path.Combine(folder, asset)));
+
+        foreach (string notebook in written.Notebooks)
+            foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(
+                         File.ReadAllText(notebook), @"\]\((?!https?:|#)([^)#\s]+)"))
+                // The edition sits beside notebooks/ in the repository: links out of it (../data) reach the repository.
+                Assert.True(File.Exists(Path.Combine(link.Groups[1].Value.StartsWith("../") ? Teachers : folder, link.Groups[1].Value)),
+                    $"{Path.GetFileName(notebook)} links to {link.Groups[1].Value}, which the student edition lacks");
 
         foreach (string notebook in written.Notebooks)
         {
