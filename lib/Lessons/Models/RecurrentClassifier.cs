@@ -48,6 +48,7 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
         double between = options.Layers > 1 ? options.LayerDropout : 0;
         layer = new RecurrentLayerSpec(options.Kind, options.Embedding, options.Hidden, options.Layers, options.Bidirectional, between);
         recurrent = layer.Build();
+        ForgetGateBias.Apply(recurrent, options.Kind, options.Hidden, options.ForgetBias);
         outputDropout = Dropout(options.Dropout);
         head = Linear(Features, options.Classes);
         RegisterComponents();
