@@ -1,9 +1,11 @@
 using Lessons.Models;
+using Lessons.Tests.Training;
 using static TorchSharp.torch;
 
 namespace Lessons.Tests.Models;
 
 /// <summary>ClassifierOptions.ForgetBias: the keep gate's starting bias, where it lands and what reads it.</summary>
+[Collection(SeededTorchCollection.Name)]   // two models from one seed must draw the same weights
 public class ForgetBiasTests
 {
     const float Bias = 4f;
