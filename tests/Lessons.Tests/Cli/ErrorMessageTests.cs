@@ -52,7 +52,7 @@ public sealed class ErrorMessageTests : IDisposable
 
         var (exit, error) = RunBoundByFileModes(home, [verb, "--data", data, .. more]);
 
-        Assert.Equal(CommandRunner.Failed, exit);
+        Assert.True(exit == CommandRunner.Failed, $"exit {exit}: {error}");
         Assert.Equal($"Access to the path '{Path.Combine(data, "train.csv")}' is denied. Check the permissions of that path, or choose another one.",
             error.Trim());
     }
