@@ -15,6 +15,7 @@ root.Subcommands.Add(TokenizeCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(StudentEditionCommand.Create());
+root.Subcommands.Add(SyncEditionCommand.Create());
 
 // Notebook kernels swap Console.Error while cells run: errors go to the writer this process started with.
 return await CommandRunner.RunAsync(root, args, Console.Error);

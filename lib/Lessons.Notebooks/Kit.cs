@@ -1,9 +1,12 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Lessons.Charts;
+using Lessons.Data;
+using Lessons.Localization;
 using Lessons.Runtime;
 using Microsoft.DotNet.Interactive;
 using TorchSharp;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Notebooks;
 
@@ -39,6 +42,36 @@ public static class Kit
     /// </summary>
     public static LiveDisplay Show(object value) => LiveDisplay.Show(value);
 
+    /// <summary>
+    /// Prints a line in the notebook's language: <c>Kit.Print($"epoch {epoch}: test accuracy {accuracy:P1}")</c> prints
+    /// it as written in an English notebook, and the Turkish resource's line for it, numbers written the Turkish way, in a
+    /// Turkish one. Names the kit knows (gates, directions, runs) are shown in the language; values in quotes as they are.
+    /// </summary>
+    public static void Print(ref PrintedLine line) => Console.WriteLine(line.Text);
+
+    /// <summary>
+    /// A piece of text in the notebook's language, as <see cref="Print(ref PrintedLine)"/> would print it, for a cell that
+    /// joins pieces before printing: <c>string.Join(", ", runs.Select(r => Kit.Text($"{r.Name} {r.Seconds:0.0}")))</c>.
+    /// </summary>
+    public static string Text(ref PrintedLine line) => line.Text;
+
+    /// <summary>Prints a line without values in the notebook's language (see <see cref="Print(ref PrintedLine)"/>).</summary>
+    public static void Print(string line) => Console.WriteLine(KitLanguage.Words.Line(line.Replace("{", "{{").Replace("}", "}}"), [], []));
+
+    /// <summary>
+    /// The path of <paramref name="path"/>, a file inside the kit's repository, from the notebook's folder
+    /// (<c>Kit.RepositoryFile("data/spamassassin/spamassassin.tsv")</c> is ../data/… in notebooks/, ../../data/… in
+    /// notebooks/tr/), so the same cell reads a file the kit ships in an English and in a Turkish lesson, and what it
+    /// prints names no folder of this machine.
+    /// </summary>
+    public static string RepositoryFile(string path)
+    {
+        string root = RepositoryRoot.Find() ?? throw new DirectoryNotFoundException(
+            $"{path} is a file of the kit's repository, and this notebook does not run inside one: open it from the " +
+            $"kit's checkout, or set {RepositoryRoot.Variable} to the checkout's folder.");
+        return Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, path)).Replace('\\', '/');
+    }
+
     /// <summary>The kit's version: the package version a notebook loaded (0.1.0-dev.yyyyMMddHHmmss), else the assembly's.
     /// </summary>
     public static string Version => PackageVersion(typeof(Kit).Assembly) ?? AssemblyVersion(typeof(Kit).Assembly);
@@ -47,13 +80,17 @@ public static class Kit
 
     /// <summary>
     /// Makes TorchSharp ready, makes charts draw offline (in a notebook: shows plotly.js once, and registers the chart
-    /// formatter that draws with it), prints one line about the set-up, and returns it (a notebook's first cell).
+    /// formatter that draws with it), sets the kit's <paramref name="language"/> (<c>en</c>, or <c>tr</c> for the Turkish
+    /// edition: the kit's lines, charts and tables in Turkish), prints one line about the set-up, and returns it (a
+    /// notebook's first cell).
     /// </summary>
-    public static KitInfo Load()
+    public static KitInfo Load(string language = "en")
     {
+        KitLanguage.Set(language);
         PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the kernels carry 10.0 (see PlotlyRuntime)
         var device = TorchRuntime.EnsureReady();
         ChartFormatter.Register();
+        NumberFormatter.Register();
         if (InNotebook) Show(PlotlyLoader.Output());
         var info = new KitInfo(Version, AssemblyVersion(typeof(torch).Assembly), Environment.Version.ToString(),
             RuntimeInformation.RuntimeIdentifier, device.type.ToString().ToLowerInvariant(), Quick);
@@ -80,7 +117,6 @@ public static class Kit
 /// <summary>The set-up a notebook runs on, as the first cell prints it.</summary>
 public sealed record KitInfo(string Kit, string TorchSharp, string DotNet, string Platform, string Device, bool Quick)
 {
-    public override string ToString() =>
-        $"Lessons {Kit} · TorchSharp {TorchSharp} · .NET {DotNet} ({Platform}) · device {Device} · " +
-        (Quick ? $"quick mode ON ({Lessons.Notebooks.Kit.QuickVariable}=1: less data, fewer epochs)" : "full run");
+    public override string ToString() => Words.Format(Quick ? "kit.info-quick" : "kit.info-full",
+        Kit, TorchSharp, DotNet, Platform, Device, Lessons.Notebooks.Kit.QuickVariable);
 }

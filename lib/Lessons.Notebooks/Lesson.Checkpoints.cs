@@ -1,6 +1,7 @@
 using Lessons.Data;
 using Lessons.Models;
 using Lessons.Training;
+using static Lessons.Localization.KitLanguage;
 using static TorchSharp.torch;
 
 namespace Lessons.Notebooks;
@@ -20,7 +21,7 @@ public static partial class Lesson
     public static Checkpoint Save(RecurrentClassifier model, LessonData data, string name, History? history = null)
     {
         var checkpoint = Checkpoint.Save(CheckpointFolder(name), model, data.Vocabulary, data.Classes, Training(), history);
-        Console.WriteLine($"saved {name} to {Shown(checkpoint.Folder)}");
+        Console.WriteLine(Words.Format("checkpoint.saved", name, Shown(checkpoint.Folder)));
         return checkpoint;
     }
 
@@ -34,11 +35,13 @@ public static partial class Lesson
         var model = new RecurrentClassifier(options);
         if (Checkpoint.TryLoadInto(folder, model, data.Vocabulary, out string? why) is { } saved)
         {
-            Console.WriteLine($"loaded {name} from {Shown(folder)}" + (saved.History is { Epochs.Count: > 0 } h ? $" ({AccuracyLine(h)})" : ""));
+            Console.WriteLine(saved.History is { Epochs.Count: > 0 } h
+                ? Words.Format("checkpoint.loaded-run", name, Shown(folder), AccuracyLine(h))
+                : Words.Format("checkpoint.loaded", name, Shown(folder)));
             return model;
         }
         model.Dispose();
-        if (why is not null) Console.WriteLine($"{why}: training a new one.");
+        if (why is not null) Console.WriteLine(Words.Format("checkpoint.retrain", why));
         manual_seed(0);
         var trained = new RecurrentClassifier(options);
         var history = Train(trained, data, name);

@@ -3,6 +3,7 @@ using Lessons.Models;
 using Lessons.Text;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
+using static Lessons.Localization.KitLanguage;
 using static TorchSharp.torch;
 
 namespace Lessons.Notebooks;
@@ -49,8 +50,8 @@ public static partial class Lesson
         var rows = Enumerable.Range(0, data.Test.Count)
             .Where(i => a[i] == data.Test[i].Label && b[i] != data.Test[i].Label).Take(take).ToList();
         return new DataFrame(
-            new StringDataFrameColumn("Headline", rows.Select(i => Charts.ChartStyle.Shortened(data.TestText(i), 110))),
-            new StringDataFrameColumn("Topic", rows.Select(i => data.Classes[data.Test[i].Label])),
-            new StringDataFrameColumn("Wrong guess", rows.Select(i => data.Classes[b[i]])));
+            new StringDataFrameColumn(Words.Text("table.headline"), rows.Select(i => Charts.ChartStyle.Shortened(data.TestText(i), 110))),
+            new StringDataFrameColumn(Words.Text("table.topic"), rows.Select(i => data.Classes[data.Test[i].Label])),
+            new StringDataFrameColumn(Words.Text("table.wrong-guess"), rows.Select(i => data.Classes[b[i]])));
     }
 }

@@ -2,6 +2,7 @@ using Lessons.Batching;
 using Lessons.Inspection;
 using Lessons.Models;
 using Microsoft.Data.Analysis;
+using static Lessons.Localization.KitLanguage;
 using static TorchSharp.torch;
 
 namespace Lessons.Notebooks;
@@ -17,9 +18,9 @@ public static partial class Lesson
         double Share(int size, bool bucketed) =>
             PaddingStats.Share(examples, new BucketSampler(examples, size, seed: 0, bucketed: bucketed).Epoch(0));
         return new DataFrame(
-            new Int32DataFrameColumn("Batch size", batchSizes),
-            new DoubleDataFrameColumn("Padding cells (%), random batches", batchSizes.Select(s => VariantSummary.Percent(Share(s, false)))),
-            new DoubleDataFrameColumn("Padding cells (%), bucketed batches", batchSizes.Select(s => VariantSummary.Percent(Share(s, true)))));
+            new Int32DataFrameColumn(Words.Text("table.batch-size"), batchSizes),
+            new DoubleDataFrameColumn(Words.Text("table.padding-random"), batchSizes.Select(s => VariantSummary.Percent(Share(s, false)))),
+            new DoubleDataFrameColumn(Words.Text("table.padding-bucketed"), batchSizes.Select(s => VariantSummary.Percent(Share(s, true)))));
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Lessons.Models;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 using static TorchSharp.torch;
 
 namespace Lessons.Notebooks;
@@ -24,7 +25,7 @@ public static partial class Lesson
         int seeds = recipe.Histories.Count(h => h.Name == recipe.Histories[0].Name);
         var lesson = Compare(data, [("RNN, lesson's set-up", ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds);
         return new Comparison(
-            [.. lesson.Histories, .. recipe.Histories.Select(h => h with { Name = $"{h.Name}, recipe" })],
+            [.. lesson.Histories, .. recipe.Histories.Select(h => h with { Name = Words.Format("run.recipe", h.Name) })],
             [.. lesson.Models, .. recipe.Models]);
     }
 
@@ -35,7 +36,7 @@ public static partial class Lesson
     /// </summary>
     public static LongMemoryRuns LongMemory(int[] distractors, int trainTexts, int testTexts, int? epochs = null, int seed = 0)
     {
-        var progress = Kit.Show("Long-memory task: starting…");
+        var progress = Kit.Show(Words.Text("memory.starting"));
         var clock = Stopwatch.StartNew();
         var runs = new List<LongMemoryRun>();
         foreach (int n in distractors)
@@ -51,9 +52,8 @@ public static partial class Lesson
                 string name = model.Options.Name();
                 var history = new Trainer(model, task.Classes, training, name).Fit(encoded.Train, encoded.Test);
                 runs.Add(new LongMemoryRun(name, n, history));
-                progress.Update(string.Create(CultureInfo.InvariantCulture,
-                    $"Long-memory task: {runs.Count} of {distractors.Length * 3} models trained, the last {name} with {n} " +
-                    $"distractors ({history.Chosen.Test.Accuracy:P1} of the test texts right); {clock.Elapsed.TotalSeconds:0} s"));
+                progress.Update(Words.Format("memory.progress", runs.Count, distractors.Length * 3, name, n,
+                    history.Chosen.Test.Accuracy, clock.Elapsed.TotalSeconds));
             }
         }
         return new LongMemoryRuns(runs, 1.0 / LongMemoryTask.Markers.Count);
@@ -87,8 +87,8 @@ public sealed record LongMemoryRuns(IReadOnlyList<LongMemoryRun> Runs, double Ch
 
     /// <summary>One row per number of distractors, one column of test accuracy (%) per model.</summary>
     public DataFrame Table => new([
-        new Int32DataFrameColumn("Distractors", Distractors),
-        .. Models.Select(m => new DoubleDataFrameColumn($"{m}: test accuracy (%)",
+        new Int32DataFrameColumn(Words.Text("memory.distractors-column"), Distractors),
+        .. Models.Select(m => new DoubleDataFrameColumn(Words.Format("memory.accuracy-column", m),
             Distractors.Select(n => VariantSummary.Percent(Accuracy(m, n))))),
     ]);
 }

@@ -4,6 +4,7 @@ using Lessons.Models;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 using static TorchSharp.torch;
 
 namespace Lessons.Notebooks;
@@ -36,12 +37,12 @@ public static partial class Lesson
 
     /// <summary>Trains <paramref name="model"/> on the data's training split, showing progress live; returns the history (test metrics per epoch).</summary>
     public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null) =>
-        Train(model, data, name, options, label: name);
+        Train(model, data, name, options, label: Words.Name(name));
 
     /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/>, the live display titled <paramref name="label"/>.</summary>
     static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options, string label)
     {
-        var trainer = new Trainer(model, data.Classes, Training(options), name);
+        var trainer = new Trainer(model, data.Classes, Training(options), Words.Name(name));
         var live = LiveProgress.Show(label);
         trainer.EpochCompleted += live.EpochCompleted;
         return trainer.Fit(data.Train, data.Test, live);
@@ -49,16 +50,16 @@ public static partial class Lesson
 
     /// <summary>The accuracy line of a run: the test accuracy of the epoch it kept, and its validation accuracy.</summary>
     public static string AccuracyLine(History history) => history.Chosen.Validation is { } validation
-        ? $"{history.Name}: test accuracy {history.Chosen.Test.Accuracy:P1} after {history.Chosen.Epoch} epoch(s), " +
-          $"the epoch of {history.Last.Epoch} chosen on validation ({validation.Accuracy:P1})"
-        : $"{history.Name}: test accuracy {history.Last.Test.Accuracy:P1} after {history.Last.Epoch} epoch(s)";
+        ? Words.Format("run.accuracy-chosen", history.Name, history.Chosen.Test.Accuracy, history.Chosen.Epoch,
+            history.Last.Epoch, validation.Accuracy)
+        : Words.Format("run.accuracy", history.Name, history.Last.Test.Accuracy, history.Last.Epoch);
 
     /// <summary>Shows a finished run: its accuracy line, training curves and test confusion matrix.</summary>
     public static void Summary(History history)
     {
         Console.WriteLine(AccuracyLine(history));
         Kit.Show(TrainingCurvesChart.Create(history));
-        Kit.Show(ConfusionMatrixChart.Create(history.Chosen.Test.Confusion, $"{history.Name}: test confusion matrix"));
+        Kit.Show(ConfusionMatrixChart.Create(history.Chosen.Test.Confusion, Words.Format("run.confusion-title", history.Name)));
     }
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>
@@ -119,7 +120,7 @@ public static partial class Lesson
                 manual_seed(seed);
                 var model = new RecurrentClassifier(options);
                 histories.Add(Train(model, data, name, Training(training) with { Seed = seed },
-                    label: seeds == 1 ? name : $"{name}, seed {seed}"));
+                    label: seeds == 1 ? Words.Name(name) : Words.Format("run.seed", Words.Name(name), seed)));
                 models.Add(model);
             }
         foreach (var variant in histories.GroupBy(h => h.Name)) Console.WriteLine(AccuracyLine([.. variant]));
@@ -131,9 +132,8 @@ public static partial class Lesson
     {
         if (seeds.Count == 1) return AccuracyLine(seeds[0]);
         var test = SeedSpread.Of(seeds.Select(h => h.Chosen.Test.Accuracy));
-        return $"{seeds[0].Name}: test accuracy {test.Mean:P1} on average over {seeds.Count} seeds " +
-               $"(lowest {test.Min:P1}, highest {test.Max:P1}), each at the epoch chosen on validation " +
-               $"({string.Join(", ", seeds.Select(h => h.Chosen.Epoch))})";
+        return Words.Format("run.accuracy-seeds", seeds[0].Name, test.Mean, seeds.Count, test.Min, test.Max,
+            string.Join(", ", seeds.Select(h => h.Chosen.Epoch)));
     }
 }
 
@@ -161,7 +161,7 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     /// <summary>The model of variant <paramref name="name"/> trained with the first seed (0).</summary>
     public RecurrentClassifier Model(string name)
     {
-        int index = Histories.ToList().FindIndex(h => h.Name == name);
+        int index = Histories.ToList().FindIndex(h => h.Name == Words.Name(name));
         if (index < 0)
             throw new ArgumentException($"No run is named \"{name}\"; the runs are {string.Join(", ", Histories.Select(h => h.Name).Distinct())}.", nameof(name));
         return Models[index];
@@ -173,7 +173,7 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     /// </summary>
     public void PrintDifferences(string baseline)
     {
-        foreach (var difference in VariantDifference.Against(baseline, Variants)) Console.WriteLine(difference);
+        foreach (var difference in VariantDifference.Against(Words.Name(baseline), Variants)) Console.WriteLine(difference);
     }
 
     /// <summary>Training curves of all runs, overlaid.</summary>

@@ -2,6 +2,7 @@ using Lessons.Batching;
 using Lessons.Data;
 using Lessons.Text;
 using Lessons.Training;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Notebooks;
 
@@ -53,6 +54,6 @@ public sealed record LessonData(AgNewsData News, EncodedData Encoded)
     }
 
     public override string ToString() =>
-        $"{News.InUse}\n{Train.Count:N0} training and {Test.Count:N0} test {News.RowKind}{(Kit.Quick ? $" (quick mode: {Lesson.QuickEpochs} epochs)" : "")}; " +
-        $"vocabulary of {Vocabulary.Count:N0} entries (words seen at least {Vocabulary.MinFreq} times)";
+        News.InUse + "\n" + Words.Format(Kit.Quick ? "data.prepared-quick" : "data.prepared",
+            Train.Count, Test.Count, News.RowKind, Lesson.QuickEpochs, Vocabulary.Count, Vocabulary.MinFreq);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Lessons.Training;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Notebooks;
 
@@ -21,7 +22,8 @@ internal sealed class LiveProgress : IProgress<TrainingProgress>
     {
         this.name = name;
         if (Kit.InNotebook)
-            display = Kit.Show(new HtmlMarkup($"<b>{WebUtility.HtmlEncode(name)}</b>: starting…", $"{name}: starting…"));
+            display = Kit.Show(new HtmlMarkup($"<b>{WebUtility.HtmlEncode(name)}</b>: {Words.Text("progress.starting")}",
+                $"{name}: {Words.Text("progress.starting")}"));
     }
 
     /// <summary>Starts showing the run called <paramref name="name"/>.</summary>
@@ -42,32 +44,24 @@ internal sealed class LiveProgress : IProgress<TrainingProgress>
     }
 
     /// <summary>One line for an epoch, test accuracy first (what says how the model will do on new text).</summary>
-    public static string Line(string name, EpochMetrics e) => string.Create(CultureInfo.InvariantCulture,
-        $"{name} epoch {e.Epoch}: test accuracy {e.Test.Accuracy:P1}, test loss {e.Test.Loss:F3} | " +
-        $"train accuracy {e.TrainAccuracy:P1}, train loss {e.TrainLoss:F3} | " +
-        $"{e.Seconds:F1} s, {e.SamplesPerSecond:N0} samples/s");
+    public static string Line(string name, EpochMetrics e) => Words.Format("progress.epoch", name, e.Epoch,
+        e.Test.Accuracy, e.Test.Loss, e.TrainAccuracy, e.TrainLoss, e.Seconds, e.SamplesPerSecond);
 
     HtmlMarkup Render()
     {
         var html = new StringBuilder($"<div><b>{WebUtility.HtmlEncode(name)}</b>");
         if (current is { } p && p.SamplesInEpoch < p.EpochSize)
-            html.Append(CultureInfo.InvariantCulture,
-                $"<div>epoch {p.Epoch}/{p.Epochs} " +
-                $"<progress value=\"{p.SamplesInEpoch}\" max=\"{p.EpochSize}\"></progress> " +
-                $"{p.SamplesInEpoch:N0}/{p.EpochSize:N0} · running loss {p.RunningLoss:F3} · " +
-                $"running accuracy {p.RunningAccuracy:P1} · {p.SamplesPerSecond:N0} samples/s</div>");
+            html.Append(Words.Format("progress.running-html", p.Epoch, p.Epochs, p.SamplesInEpoch, p.EpochSize,
+                p.RunningLoss, p.RunningAccuracy, p.SamplesPerSecond));
         if (finished.Count > 0)
         {
-            html.Append("<table><tr><th>epoch</th><th>test accuracy</th><th>test loss</th><th>train accuracy</th>" +
-                "<th>train loss</th><th>seconds</th><th>samples/s</th></tr>");
+            html.Append(Words.Text("progress.table-head-html"));
             foreach (var e in finished)
-                html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{e.Epoch}</td><td><b>{e.Test.Accuracy:P1}</b></td><td>{e.Test.Loss:F3}</td>" +
-                    $"<td>{e.TrainAccuracy:P1}</td><td>{e.TrainLoss:F3}</td><td>{e.Seconds:F1}</td>" +
-                    $"<td>{e.SamplesPerSecond:N0}</td></tr>");
+                html.Append(Words.Format("progress.table-row-html", e.Epoch, e.Test.Accuracy, e.Test.Loss,
+                    e.TrainAccuracy, e.TrainLoss, e.Seconds, e.SamplesPerSecond));
             html.Append("</table>");
         }
-        string text = finished.Count > 0 ? Line(name, finished[^1]) : $"{name}: running…";
+        string text = finished.Count > 0 ? Line(name, finished[^1]) : $"{name}: {Words.Text("progress.running")}";
         return new HtmlMarkup(html.Append("</div>").ToString(), text);
     }
 }

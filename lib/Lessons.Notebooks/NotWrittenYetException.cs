@@ -6,8 +6,8 @@ namespace Lessons.Notebooks;
 /// one line, not a stack trace into the notebook's generated code, which would only bury the point.
 /// </summary>
 public sealed class NotWrittenYetException(string piece)
-    : NotImplementedException($"{char.ToUpperInvariant(piece[0])}{piece[1..]} is not written yet: write it where its " +
-                              "TODO is, run that cell, then run this one again.")
+    : NotImplementedException(Lessons.Localization.KitLanguage.Words.Format("step.not-written",
+        $"{char.ToUpperInvariant(piece[0])}{piece[1..]}"))
 {
     /// <summary>The piece still to write, as its stub names it (<c>RnnStep</c>, <c>RnnClassifier's constructor</c>).</summary>
     public string Piece { get; } = piece;

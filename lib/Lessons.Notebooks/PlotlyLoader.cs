@@ -1,4 +1,5 @@
 using Lessons.Charts;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Notebooks;
 
@@ -29,5 +30,5 @@ internal static class PlotlyLoader
         })();
         </script>
         """,
-        $"plotly.js {PlotlyScript.Version} loaded for this notebook's charts (no network needed).");
+        Words.Format("kit.plotly-loaded", PlotlyScript.Version));
 }

@@ -28,11 +28,13 @@ public static partial class StudentEdition
     public const string Marker = ".lessons-student-edition";
 
     /// <summary>
-    /// The notebooks of <paramref name="folder"/> itself, in name order: the lessons and the teachers' appendix, which
-    /// the lessons link to (the teacher's key lives in a subfolder and stays out).
+    /// The notebooks of <paramref name="folder"/> itself, in name order, then those of each language's subfolder
+    /// (<see cref="NotebookEditions.Languages"/>): the lessons and the teachers' appendix, which the lessons link to (the teacher's key
+    /// lives in a key/ subfolder and stays out).
     /// </summary>
     public static IReadOnlyList<string> Lessons(string folder) =>
-        Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+        [.. new[] { folder }.Concat(NotebookEditions.Languages.Select(l => Path.Combine(folder, l))).Where(Directory.Exists)
+            .SelectMany(f => Directory.GetFiles(f, "*.ipynb").Order(StringComparer.Ordinal))];
 
     /// <summary>Why <paramref name="output"/> cannot take a student edition, or null when it can: it must be new, empty,
     /// or an earlier student edition, and its parent folder writable.</summary>
@@ -79,10 +81,13 @@ public static partial class StudentEdition
             var assets = new SortedSet<string>(StringComparer.Ordinal);
             foreach (string lesson in lessons)
             {
-                var (json, stubbed, links) = ForStudents(File.ReadAllText(lesson), Path.GetFileName(lesson));
-                File.WriteAllText(Path.Combine(temporary, Path.GetFileName(lesson)), json, new UTF8Encoding(false));
+                string relative = Path.GetRelativePath(notebooks, lesson);
+                var (json, stubbed, links) = ForStudents(File.ReadAllText(lesson), relative);
+                string target = Path.Combine(temporary, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, json, new UTF8Encoding(false));
                 stubs += stubbed;
-                assets.UnionWith(links.Select(link => Asset(notebooks, link)).OfType<string>());
+                assets.UnionWith(links.Select(link => Asset(notebooks, Path.GetDirectoryName(lesson)!, link)).OfType<string>());
             }
             foreach (string asset in assets)
             {
@@ -93,7 +98,7 @@ public static partial class StudentEdition
             File.WriteAllText(Path.Combine(temporary, Marker),
                 "Written by `lessons student-edition`; its next run replaces this whole folder.\n");
             Replace(output, temporary);
-            return new StudentEditionResult(output, lessons.Select(l => Path.Combine(output, Path.GetFileName(l))).ToList(),
+            return new StudentEditionResult(output, lessons.Select(l => Path.Combine(output, Path.GetRelativePath(notebooks, l))).ToList(),
                 stubs, [.. assets]);
         }
         finally
@@ -148,11 +153,7 @@ public static partial class StudentEdition
             }
             stubs++;
         }
-        string written = notebook.ToJsonString(new JsonSerializerOptions
-        {
-            WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }).ReplaceLineEndings("\n");
-        return (written + "\n", stubs, links);
+        return (NotebookEditions.Json(notebook), stubs, links);
     }
 
     /// <summary>A cell's source: one string, or the usual list of lines.</summary>
@@ -163,7 +164,7 @@ public static partial class StudentEdition
         _ => "",
     };
 
-    static void SetSource(JsonObject cell, string code)
+    internal static void SetSource(JsonObject cell, string code)
     {
         var lines = new JsonArray();
         foreach (Match line in Lines().Matches(code)) lines.Add(line.Value);
@@ -181,10 +182,11 @@ public static partial class StudentEdition
             .Select(t => Uri.UnescapeDataString(t.Split('#', '?')[0]))
             .Where(t => t.Length > 0);
 
-    /// <summary>The path, relative to the notebooks folder, of a linked file to copy: inside the folder, present, not a notebook.</summary>
-    static string? Asset(string notebooks, string link)
+    /// <summary>The path, relative to the notebooks folder, of a file linked from a notebook in <paramref name="from"/> to
+    /// copy: inside the notebooks folder, present, not a notebook.</summary>
+    static string? Asset(string notebooks, string from, string link)
     {
-        string full = Path.GetFullPath(Path.Combine(notebooks, link));
+        string full = Path.GetFullPath(Path.Combine(from, link));
         string relative = Path.GetRelativePath(notebooks, full);
         bool inside = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
         return inside && File.Exists(full) && !full.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? relative : null;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lessons.Data;
 using Lessons.Runner;
 using Spectre.Console;
 
@@ -37,11 +36,7 @@ public static class StudentEditionCommand
         };
         command.SetAction(parse =>
         {
-            string root = RepositoryRoot.Find() ?? Directory.GetCurrentDirectory();
-            string notebooks = Path.Combine(root, "notebooks");
-            if (!Directory.Exists(notebooks))
-                throw new DirectoryNotFoundException(
-                    $"No notebooks folder at {notebooks}: run from the kit's repository (or set {RepositoryRoot.Variable}).");
+            var (root, notebooks) = RepositoryNotebooks.Find();
             string output = parse.GetValue(outDir)?.FullName ?? Path.Combine(root, DefaultFolder);
             if (StudentEdition.OutputProblem(output) is { } problem)
                 throw new ArgumentException($"Cannot write the student edition into {output}: {problem}.");

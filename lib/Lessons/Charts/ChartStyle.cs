@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -78,7 +79,7 @@ public static class ChartStyle
     internal static int TickAngleFor(int labels, int longestLabel) =>
         labels * Math.Max(longestLabel, 3) <= 60 ? 0 : labels <= 30 ? -45 : -90;
 
-    internal static string Number(double value, string format = "0.###") => value.ToString(format, CultureInfo.InvariantCulture);
+    internal static string Number(double value, string format = "0.###") => value.ToString(format, Culture);
 
     internal static Dictionary<string, object?> Title(string text, double size = 18) => new()
     {
@@ -100,9 +101,9 @@ public static class ChartStyle
         };
 
     /// <summary>Axis over token positions 0..n-1 labelled with the (escaped) tokens; repeated words stay separate.</summary>
-    internal static Dictionary<string, object?> TokenAxis(IReadOnlyList<string> tokens, string title = "token")
+    internal static Dictionary<string, object?> TokenAxis(IReadOnlyList<string> tokens, string? title = null)
     {
-        var axis = Axis(title, TickAngleFor(tokens.Count, tokens.Count == 0 ? 0 : tokens.Max(t => t.Length)));
+        var axis = Axis(title ?? Words.Text("chart.token"), TickAngleFor(tokens.Count, tokens.Count == 0 ? 0 : tokens.Max(t => t.Length)));
         axis["tickmode"] = "array";
         axis["tickvals"] = Enumerable.Range(0, tokens.Count).ToArray();
         axis["ticktext"] = tokens.Select(Label).ToArray();

@@ -1,4 +1,5 @@
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -19,12 +20,12 @@ public static class ClassProbabilityChart
         for (int c = 1; c < probabilities.Count; c++) if (probabilities[c] > probabilities[predicted]) predicted = c;
 
         var figure = new Figure()
-            .Title(headline is null ? "Class probabilities" : $"Class probabilities for “{ChartStyle.Shortened(headline, 70)}”")
+            .Title(headline is null ? Words.Text("chart.probabilities") : Words.Format("chart.probabilities-for", ChartStyle.Shortened(headline, 70)))
             .Size(Math.Max(640, 160 + classes.Count * 90), 440);
         var bar = figure.Add("bar");
         bar["x"] = classes.Select(ChartStyle.Label).ToArray();
         bar["y"] = probabilities.ToArray();
-        bar["text"] = probabilities.Select(p => p.ToString("0.0%", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        bar["text"] = probabilities.Select(p => p.ToString("P1", Culture)).ToArray();
         bar["textposition"] = "outside";
         bar["marker"] = new Dictionary<string, object?>
         {
@@ -37,9 +38,9 @@ public static class ClassProbabilityChart
         };
         bar["hovertemplate"] = "%{x}: %{y:.2%}<extra></extra>";
         int longest = classes.Max(c => c.Length);
-        figure.Layout["xaxis"] = ChartStyle.Axis(actual is { } t ? $"class (outlined: the true class, {ChartStyle.Label(classes[t])})" : "class",
+        figure.Layout["xaxis"] = ChartStyle.Axis(actual is { } t ? Words.Format("chart.class-outlined", ChartStyle.Label(classes[t])) : Words.Text("chart.class"),
             ChartStyle.TickAngleFor(classes.Count, longest));
-        var y = ChartStyle.Axis("probability");
+        var y = ChartStyle.Axis(Words.Text("chart.probability"));
         y["range"] = new[] { 0.0, 1.1 };
         y["tickformat"] = ".0%";
         figure.Layout["yaxis"] = y;

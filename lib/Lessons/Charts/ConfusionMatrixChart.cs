@@ -1,5 +1,6 @@
 using Lessons.Training;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -30,13 +31,13 @@ public static class ConfusionMatrixChart
                 long c = confusion.Counts[a, p];
                 counts[a][p] = c;
                 share[a][p] = row == 0 ? 0 : (double)c / row;
-                text[a][p] = $"{c}<br>{share[a][p]:0.0%}";
+                text[a][p] = $"{c}<br>{share[a][p].ToString("P1", Culture)}";
             }
         }
 
         int side = Math.Max(420, 140 + n * 90);
         var figure = new Figure()
-            .Title(title ?? $"Confusion matrix — accuracy {confusion.Accuracy:0.0%} of {confusion.Total:N0}")
+            .Title(title ?? Words.Format("chart.confusion", confusion.Accuracy, confusion.Total))
             .Size(side + 160, side + 40);
         var heatmap = figure.Add("heatmap");
         heatmap["z"] = counts;
@@ -47,13 +48,13 @@ public static class ConfusionMatrixChart
         heatmap["texttemplate"] = "%{text}";
         heatmap["textfont"] = new Dictionary<string, object?> { ["size"] = n > 8 ? 10 : 14 };
         heatmap["colorscale"] = ChartStyle.CountScale;
-        heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "count" } };
+        heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = Words.Text("chart.count") } };
         heatmap["xgap"] = 2;
         heatmap["ygap"] = 2;
-        heatmap["hovertemplate"] = "actual %{y}<br>predicted %{x}<br>%{z} headlines (%{customdata:.1%} of the row)<extra></extra>";
+        heatmap["hovertemplate"] = Words.Text("chart.confusion-hover");
         int longest = confusion.Classes.Count == 0 ? 0 : confusion.Classes.Max(c => c.Length);
-        figure.Layout["xaxis"] = ChartStyle.Axis("predicted class", ChartStyle.TickAngleFor(n, longest));
-        var y = ChartStyle.Axis("actual class");
+        figure.Layout["xaxis"] = ChartStyle.Axis(Words.Text("chart.predicted-class"), ChartStyle.TickAngleFor(n, longest));
+        var y = ChartStyle.Axis(Words.Text("chart.actual-class"));
         y["autorange"] = "reversed";
         figure.Layout["yaxis"] = y;
         return figure.Build();

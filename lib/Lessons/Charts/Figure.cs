@@ -1,3 +1,4 @@
+using Lessons.Localization;
 using Microsoft.FSharp.Collections;
 using Plotly.NET;
 
@@ -16,6 +17,8 @@ internal sealed class Figure
         ["template"] = ChartStyle.Template,
         ["font"] = new Dictionary<string, object?> { ["family"] = ChartStyle.FontFamily, ["size"] = 13 },
         ["margin"] = new Dictionary<string, object?> { ["t"] = 70, ["l"] = 70, ["r"] = 30, ["b"] = 60 },
+        // plotly.js writes tick and hover numbers with these (decimal, then thousands): "85,4" and "6.080" in Turkish.
+        ["separators"] = KitLanguage.Culture.NumberFormat.NumberDecimalSeparator + KitLanguage.Culture.NumberFormat.NumberGroupSeparator,
     };
 
     /// <summary>Add a trace of plotly.js type <paramref name="type"/>; returns its attributes to fill in.</summary>

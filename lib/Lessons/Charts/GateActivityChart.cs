@@ -1,6 +1,7 @@
 using Lessons.Inspection;
 using Lessons.Models;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -26,7 +27,7 @@ public static class GateActivityChart
         double total = linePanel + gates.Count * gatePanel + gates.Count * gap;
         int height = (int)total + 140 + HiddenStateChart.LabelRoom(tokens);
         var figure = new Figure()
-            .Title(title ?? $"{trace.Kind.ToString().ToUpperInvariant()} gates per step ({ChartStyle.Label(trace.Direction)})")
+            .Title(title ?? Words.Format("chart.gates-title", trace.Kind.ToString().ToUpperInvariant(), ChartStyle.Label(Words.Name(trace.Direction))))
             .Size(ChartStyle.WidthForTokens(tokens.Count), height);
         var steps = Enumerable.Range(0, tokens.Count).ToArray();
         var hover = HiddenStateChart.TokenText(tokens, units);
@@ -50,7 +51,7 @@ public static class GateActivityChart
                 mean[t] = units == 0 ? 0 : sum / units;
             }
             var line = figure.Add("scatter");
-            line["name"] = $"{gates[g]} (mean)";
+            line["name"] = Words.Format("chart.gate-mean", Words.Name(gates[g]));
             line["mode"] = "lines+markers";
             line["x"] = steps;
             line["y"] = mean;
@@ -58,9 +59,9 @@ public static class GateActivityChart
             line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(g) };
             line["xaxis"] = "x";
             line["yaxis"] = "y";
-            line["hovertemplate"] = $"{gates[g]} mean at %{{text}}: %{{y:.3f}}<extra></extra>";
+            line["hovertemplate"] = Words.Format("chart.gate-mean-hover", Words.Name(gates[g]));
         }
-        var meanAxis = ChartStyle.Axis("mean gate");
+        var meanAxis = ChartStyle.Axis(Words.Text("chart.mean-gate"));
         meanAxis["range"] = new[] { 0.0, 1.0 };
         meanAxis["domain"] = new[] { lineDomain.From, lineDomain.To };
         figure.Layout["yaxis"] = meanAxis;
@@ -70,7 +71,7 @@ public static class GateActivityChart
             string axis = (g + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var domain = Next(gatePanel);
             var heatmap = figure.Add("heatmap");
-            heatmap["name"] = gates[g];
+            heatmap["name"] = Words.Name(gates[g]);
             heatmap["z"] = HiddenStateChart.UnitsByStep(trace.Gates[gates[g]]);
             heatmap["x"] = steps;
             heatmap["y"] = Enumerable.Range(0, units).ToArray();
@@ -81,12 +82,12 @@ public static class GateActivityChart
             heatmap["showscale"] = g == 0;
             heatmap["colorbar"] = new Dictionary<string, object?>
             {
-                ["title"] = new Dictionary<string, object?> { ["text"] = "gate" }, ["len"] = 0.5, ["y"] = 0.4,
+                ["title"] = new Dictionary<string, object?> { ["text"] = Words.Text("chart.gate") }, ["len"] = 0.5, ["y"] = 0.4,
             };
             heatmap["xaxis"] = "x";
             heatmap["yaxis"] = "y" + axis;
-            heatmap["hovertemplate"] = $"{gates[g]} gate<br>token %{{text}} (step %{{x}})<br>unit %{{y}}<br>%{{z:.3f}}<extra></extra>";
-            var y = ChartStyle.Axis($"{gates[g]} unit");
+            heatmap["hovertemplate"] = Words.Format("chart.gate-hover", Words.Name(gates[g]));
+            var y = ChartStyle.Axis(Words.Format("chart.gate-unit", Words.Name(gates[g])));
             y["domain"] = new[] { domain.From, domain.To };
             y["autorange"] = "reversed";
             y["anchor"] = "x";

@@ -1,6 +1,7 @@
 using Lessons.Inspection;
 using Lessons.Models;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -21,10 +22,10 @@ public static class GateSaturationChart
         if (saturation.Count == 0) throw new ArgumentException("No gate units to draw.", nameof(saturation));
         long steps = saturation[0].Steps;
         var figure = new Figure()
-            .Title(title ?? $"Gate saturation over {steps:N0} steps")
+            .Title(title ?? Words.Format("chart.saturation", steps))
             .Size(760, 600);
         var edge = figure.Add("scatter");
-        edge["name"] = "always saturated";
+        edge["name"] = Words.Text("chart.always-saturated");
         edge["mode"] = "lines";
         edge["x"] = new[] { 0.0, 1.0 };
         edge["y"] = new[] { 1.0, 0.0 };
@@ -34,18 +35,18 @@ public static class GateSaturationChart
         foreach (var gate in saturation.GroupBy(s => s.Gate).OrderBy(s => GateSaturation.GateOrder(s.Key)))
         {
             var points = figure.Add("scatter");
-            points["name"] = $"{gate.Key} gate";
+            points["name"] = Words.Format("chart.gate-name", Words.Name(gate.Key));
             points["mode"] = "markers";
             points["x"] = gate.Select(s => s.ShareShut).ToArray();
             points["y"] = gate.Select(s => s.ShareOpen).ToArray();
-            points["text"] = gate.Select(s => $"unit {s.Unit}").ToArray();
+            points["text"] = gate.Select(s => Words.Format("chart.unit", s.Unit)).ToArray();
             points["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(g++), ["size"] = 8, ["opacity"] = 0.75 };
-            points["hovertemplate"] = $"{gate.Key} %{{text}}<br>nearly shut (below {ChartStyle.Number(GateSaturation.Low)}): %{{x:.1%}} of steps<br>nearly open (above {ChartStyle.Number(GateSaturation.High)}): %{{y:.1%}} of steps<extra></extra>";
+            points["hovertemplate"] = Words.Format("chart.saturation-hover", Words.Name(gate.Key), GateSaturation.Low, GateSaturation.High);
         }
-        var x = ChartStyle.Axis($"share of steps with the gate below {ChartStyle.Number(GateSaturation.Low)} (nearly shut)");
+        var x = ChartStyle.Axis(Words.Format("chart.share-shut", GateSaturation.Low));
         x["range"] = new[] { -0.02, 1.02 };
         x["tickformat"] = ".0%";
-        var y = ChartStyle.Axis($"share of steps with the gate above {ChartStyle.Number(GateSaturation.High)} (nearly open)");
+        var y = ChartStyle.Axis(Words.Format("chart.share-open", GateSaturation.High));
         y["range"] = new[] { -0.02, 1.02 };
         y["tickformat"] = ".0%";
         figure.Layout["xaxis"] = x;

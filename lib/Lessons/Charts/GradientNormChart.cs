@@ -1,4 +1,5 @@
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -18,7 +19,7 @@ public static class GradientNormChart
         if (models.Count == 0) throw new ArgumentException("No gradient norms to draw.", nameof(models));
         int longest = models.Max(m => m.Norms.Length);
         var figure = new Figure()
-            .Title(title ?? "How far back the gradient reaches: ‖∂loss/∂hₜ‖ per step")
+            .Title(title ?? Words.Text("chart.gradient"))
             .Size(Math.Max(760, 200 + longest * 8), 480);
         for (int m = 0; m < models.Count; m++)
         {
@@ -30,10 +31,10 @@ public static class GradientNormChart
             // A zero norm has no place on a log axis: leave a gap instead of a misleading point.
             line["y"] = norms.Select(n => n > 0 && double.IsFinite(n) ? n : (double?)null).ToArray();
             line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(m), ["width"] = 2 };
-            line["hovertemplate"] = $"{ChartStyle.Label(model)}, t = %{{x}}: %{{y:.3e}}<extra></extra>";
+            line["hovertemplate"] = ChartStyle.Label(model) + ", t = %{x}: %{y:.3e}<extra></extra>";
         }
-        figure.Layout["xaxis"] = ChartStyle.Axis("step t (the loss is read after the last step)");
-        var y = ChartStyle.Axis("‖∂loss/∂hₜ‖", type: "log");
+        figure.Layout["xaxis"] = ChartStyle.Axis(Words.Text("chart.step-t"));
+        var y = ChartStyle.Axis(Words.Text("chart.gradient-axis"), type: "log");
         y["exponentformat"] = "power";
         figure.Layout["yaxis"] = y;
         return figure.Build();

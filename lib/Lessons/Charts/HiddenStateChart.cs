@@ -1,5 +1,6 @@
 using Lessons.Models;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -44,7 +45,7 @@ public static class HiddenStateChart
         {
             string suffix = p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var heatmap = figure.Add("heatmap");
-            heatmap["name"] = directions[p].Direction;
+            heatmap["name"] = Words.Name(directions[p].Direction);
             heatmap["z"] = UnitsByStep(directions[p].Hidden);
             heatmap["x"] = Enumerable.Range(0, tokens.Count).ToArray();
             heatmap["y"] = Enumerable.Range(0, units).ToArray();
@@ -57,14 +58,14 @@ public static class HiddenStateChart
             heatmap["colorscale"] = ChartStyle.DivergingScale;
             heatmap["showscale"] = p == panels - 1;
             heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "h (tanh)" } };
-            heatmap["hovertemplate"] = $"{ChartStyle.Label(directions[p].Direction)}<br>token %{{text}} (step %{{x}})<br>unit %{{y}}<br>h = %{{z:.3f}}<extra></extra>";
+            heatmap["hovertemplate"] = Words.Format("chart.hidden-hover", ChartStyle.Label(Words.Name(directions[p].Direction)));
 
-            var x = ChartStyle.TokenAxis(tokens, panels == 1 ? "token" : $"token ({ChartStyle.Label(directions[p].Direction)})");
+            var x = ChartStyle.TokenAxis(tokens, panels == 1 ? Words.Text("chart.token") : Words.Format("chart.token-direction", ChartStyle.Label(Words.Name(directions[p].Direction))));
             x["domain"] = new[] { p * (panelWidth + gap), p * (panelWidth + gap) + panelWidth };
             x["anchor"] = "y";
             figure.Layout["xaxis" + suffix] = x;
         }
-        var y = ChartStyle.Axis("hidden unit");
+        var y = ChartStyle.Axis(Words.Text("chart.hidden-unit"));
         y["autorange"] = "reversed";
         y["dtick"] = units > 40 ? 8 : units > 16 ? 4 : 1;
         figure.Layout["yaxis"] = y;
@@ -80,10 +81,10 @@ public static class HiddenStateChart
     {
         string kind = CellKinds.Name(directions[0].Kind).ToUpperInvariant();
         int tokens = directions[0].Tokens.Count, perDirection = directions[0].Hidden.GetLength(1);
-        string head = $"{(directions.Count == 2 ? "Bi" : "")}{kind} hidden state, {tokens} tokens × {directions.Count * perDirection} units";
+        string head = Words.Format("chart.hidden-title", directions.Count == 2 ? "Bi" : "", kind, tokens, directions.Count * perDirection);
         return directions.Count == 1
             ? head
-            : $"{head} ({string.Join(" | ", directions.Select(d => $"{ChartStyle.Label(d.Direction)} {perDirection}"))})";
+            : $"{head} ({string.Join(" | ", directions.Select(d => $"{ChartStyle.Label(Words.Name(d.Direction))} {perDirection}"))})";
     }
 
     /// <summary>values[t, unit] turned into rows per unit: result[unit][t].</summary>

@@ -1,4 +1,5 @@
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -14,14 +15,14 @@ public static class LongMemoryChart
     /// <paramref name="chance"/> is the accuracy of guessing (1 / classes).
     /// </summary>
     public static GenericChart Create(IReadOnlyList<(string Model, int[] Distractors, double[] Accuracy)> models, double chance,
-        string title = "Remembering one word: test accuracy against the distractors that follow it")
+        string? title = null)
     {
         if (models.Count == 0) throw new ArgumentException("No results to draw.", nameof(models));
         var bad = models.FirstOrDefault(m => m.Distractors.Length != m.Accuracy.Length || m.Distractors.Length == 0);
         if (bad.Model is not null)
             throw new ArgumentException($"\"{bad.Model}\" needs one accuracy per number of distractors (got {bad.Distractors.Length} and {bad.Accuracy.Length}).", nameof(models));
         int[] all = [.. models.SelectMany(m => m.Distractors).Distinct().Order()];
-        var figure = new Figure().Title(title).Size(820, 480);
+        var figure = new Figure().Title(title ?? Words.Text("chart.memory")).Size(820, 480);
         for (int m = 0; m < models.Count; m++)
         {
             var (model, distractors, accuracy) = models[m];
@@ -32,22 +33,22 @@ public static class LongMemoryChart
             line["y"] = accuracy;
             line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(m), ["width"] = 2 };
             line["marker"] = new Dictionary<string, object?> { ["size"] = 9 };
-            line["hovertemplate"] = $"{ChartStyle.Label(model)}, %{{x}} distractors: %{{y:.1%}}<extra></extra>";
+            line["hovertemplate"] = Words.Format("chart.memory-hover", ChartStyle.Label(model));
         }
         var guess = figure.Add("scatter");
-        guess["name"] = $"chance ({ChartStyle.Number(100 * chance, "0.#")}%)";
+        guess["name"] = Words.Format("chart.chance", chance);
         guess["mode"] = "lines";
         guess["x"] = new[] { all[0], all[^1] };
         guess["y"] = new[] { chance, chance };
         guess["line"] = new Dictionary<string, object?> { ["color"] = "#7f7f7f", ["width"] = 2, ["dash"] = "dash" };
         guess["hoverinfo"] = "skip";
 
-        var x = ChartStyle.Axis("distractor words after the marker (log scale)", type: "log");
+        var x = ChartStyle.Axis(Words.Text("chart.distractor-axis"), type: "log");
         x["tickmode"] = "array";
         x["tickvals"] = all;
-        x["ticktext"] = all.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        x["ticktext"] = all.Select(n => n.ToString(Culture)).ToArray();
         figure.Layout["xaxis"] = x;
-        var y = ChartStyle.Axis("test accuracy");
+        var y = ChartStyle.Axis(Words.Text("chart.test-accuracy"));
         y["tickformat"] = ".0%";
         y["range"] = new[] { 0.0, 1.05 };
         figure.Layout["yaxis"] = y;

@@ -1,5 +1,6 @@
 using Lessons.Training;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -11,34 +12,34 @@ public static class TrainingCurvesChart
 {
     public static GenericChart Create(params History[] runs) => Create((IEnumerable<History>)runs);
 
-    public static GenericChart Create(IEnumerable<History> runs, string title = "Training curves")
+    public static GenericChart Create(IEnumerable<History> runs, string? title = null)
     {
         var list = runs.ToList();
         if (list.Count == 0) throw new ArgumentException("No runs to plot.", nameof(runs));
-        var figure = new Figure().Title(title).Size(1100, 480);
+        var figure = new Figure().Title(title ?? Words.Text("chart.training-curves")).Size(1100, 480);
         for (int r = 0; r < list.Count; r++)
         {
             var run = list[r];
             var x = run.Epochs.Select(e => e.SamplesSeen).ToArray();
             string color = ChartStyle.RunColor(r);
             string name = ChartStyle.Label(run.Name);
-            AddLine(figure, name, color, "train loss", x, run.Epochs.Select(e => e.TrainLoss), "x", "y", dash: false, showLegend: true);
-            AddLine(figure, name, color, "test loss", x, run.Epochs.Select(e => e.Test.Loss), "x", "y", dash: true, showLegend: false);
-            AddLine(figure, name, color, "train accuracy", x, run.Epochs.Select(e => e.TrainAccuracy), "x2", "y2", dash: false, showLegend: false);
-            AddLine(figure, name, color, "test accuracy", x, run.Epochs.Select(e => e.Test.Accuracy), "x2", "y2", dash: true, showLegend: false);
+            AddLine(figure, name, color, Words.Text("chart.train-loss"), x, run.Epochs.Select(e => e.TrainLoss), "x", "y", dash: false, showLegend: true);
+            AddLine(figure, name, color, Words.Text("chart.test-loss"), x, run.Epochs.Select(e => e.Test.Loss), "x", "y", dash: true, showLegend: false);
+            AddLine(figure, name, color, Words.Text("chart.train-accuracy"), x, run.Epochs.Select(e => e.TrainAccuracy), "x2", "y2", dash: false, showLegend: false);
+            AddLine(figure, name, color, Words.Text("chart.test-accuracy"), x, run.Epochs.Select(e => e.Test.Accuracy), "x2", "y2", dash: true, showLegend: false);
         }
-        var accuracyAxis = ChartStyle.Axis("accuracy");
+        var accuracyAxis = ChartStyle.Axis(Words.Text("chart.accuracy"));
         accuracyAxis["range"] = new[] { 0.0, 1.0 };
         accuracyAxis["tickformat"] = ".0%";
         accuracyAxis["anchor"] = "x2";
-        var accuracySamples = Axis("samples seen", 0.56, 1);
+        var accuracySamples = Axis(Words.Text("chart.samples-seen"), 0.56, 1);
         accuracySamples["anchor"] = "y2";
         var layout = figure.Layout;
-        layout["xaxis"] = Axis("samples seen", 0, 0.44);
+        layout["xaxis"] = Axis(Words.Text("chart.samples-seen"), 0, 0.44);
         layout["xaxis2"] = accuracySamples;
-        layout["yaxis"] = ChartStyle.Axis("cross-entropy loss");
+        layout["yaxis"] = ChartStyle.Axis(Words.Text("chart.cross-entropy"));
         layout["yaxis2"] = accuracyAxis;
-        layout["legend"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "run (solid: train, dashed: test)" } };
+        layout["legend"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = Words.Text("chart.run-legend") } };
         layout["hovermode"] = "x unified";
         return figure.Build();
     }

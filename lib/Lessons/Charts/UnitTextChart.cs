@@ -1,5 +1,6 @@
 using Lessons.Models;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -48,7 +49,7 @@ public static class UnitTextChart
         int longest = traces.SelectMany(t => t.Tokens).Select(t => t.Length).DefaultIfEmpty(4).Max();
         int cell = Math.Clamp(8 * longest + 10, 40, 110);
         var figure = new Figure()
-            .Title(title ?? $"Unit {unit} over {traces.Count} headline{(traces.Count == 1 ? "" : "s")}")
+            .Title(title ?? Words.Format(traces.Count == 1 ? "chart.unit-over-one" : "chart.unit-over", unit, traces.Count))
             .Size(Math.Max(520, 200 + wordsPerLine * cell), Math.Max(260, 150 + z.Count * 26));
         var heatmap = figure.Add("heatmap");
         heatmap["z"] = z.ToArray();
@@ -63,16 +64,16 @@ public static class UnitTextChart
         heatmap["xgap"] = 1;
         heatmap["ygap"] = 1;
         heatmap["hoverongaps"] = false;
-        heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = $"unit {unit}" } };
-        heatmap["hovertemplate"] = $"%{{text}}<br>unit {unit} = %{{z:.3f}}<extra></extra>";
-        var x = ChartStyle.Axis($"word of the line ({wordsPerLine} per line)");
+        heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = Words.Format("chart.unit", unit) } };
+        heatmap["hovertemplate"] = "%{text}<br>" + Words.Format("chart.unit", unit) + " = %{z:.3f}<extra></extra>";
+        var x = ChartStyle.Axis(Words.Format("chart.word-of-line", wordsPerLine));
         // Numbered ticks, not none: without tick labels plotly.js puts the axis title above the plot.
         x["tickmode"] = "array";
         x["tickvals"] = Enumerable.Range(0, wordsPerLine).ToArray();
-        x["ticktext"] = Enumerable.Range(1, wordsPerLine).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        x["ticktext"] = Enumerable.Range(1, wordsPerLine).Select(i => i.ToString(Culture)).ToArray();
         x["showgrid"] = false;
         figure.Layout["xaxis"] = x;
-        var y = ChartStyle.Axis("headline");
+        var y = ChartStyle.Axis(Words.Text("chart.headline"));
         y["autorange"] = "reversed";
         y["showgrid"] = false;
         y["type"] = "category";

@@ -2,6 +2,7 @@ using Lessons.Inspection;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
 using Plotly.NET;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Charts;
 
@@ -16,7 +17,7 @@ namespace Lessons.Charts;
 public static class VariantComparisonChart
 {
     /// <summary>The comparison; <paramref name="parameters"/>[i] are the parameters of <paramref name="runs"/>[i].</summary>
-    public static GenericChart Create(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters, string title = "Comparison of variants")
+    public static GenericChart Create(IReadOnlyList<History> runs, IReadOnlyList<ParameterCounts> parameters, string? title = null)
     {
         var rows = VariantSummary.Of(runs, parameters);
         if (rows.Count == 0) throw new ArgumentException("No runs to compare.", nameof(runs));
@@ -24,7 +25,8 @@ public static class VariantComparisonChart
         int maxSeeds = rows.Max(r => r.Seeds.Count);
         int angle = ChartStyle.TickAngleFor(rows.Count * 3, rows.Max(r => r.Run.Length));
         var figure = new Figure()
-            .Title(maxSeeds == 1 ? title : $"{title}: mean of {SeedCount(rows)}, error bars from the lowest to the highest seed")
+            .Title(maxSeeds == 1 ? title ?? Words.Text("chart.comparison")
+                : Words.Format("chart.comparison-seeds", title ?? Words.Text("chart.comparison"), SeedCount(rows)))
             .Size(Math.Max(1000, 300 + rows.Count * 3 * 34), 540);
         const double gap = 0.12;
         double width = (1 - 2 * gap) / 3;
@@ -38,33 +40,33 @@ public static class VariantComparisonChart
             accuracy["texttemplate"] = "%{y:.1%}";
             accuracy["textposition"] = "middle right";
             accuracy["showlegend"] = true;
-            accuracy["hovertemplate"] = Hover(names[r], "test accuracy (chosen epoch)", row.TestAccuracy, row.Seeds.Count, v => ChartStyle.Number(100 * v, "0.0") + "%");
+            accuracy["hovertemplate"] = Hover(names[r], Words.Text("chart.accuracy-chosen"), row.TestAccuracy, row.Seeds.Count, v => ChartStyle.Number(v, "P1"));
 
             var seconds = Trace(figure, names[r], r, "2", "bar", row.SecondsPerEpoch);
             seconds["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
             seconds["texttemplate"] = "%{y:.2f}";
             // Above the bar the label would sit on the error bar.
             if (row.Seeds.Count > 1) seconds["textposition"] = "inside";
-            seconds["hovertemplate"] = Hover(names[r], "seconds per epoch", row.SecondsPerEpoch, row.Seeds.Count, v => ChartStyle.Number(v, "0.00"));
+            seconds["hovertemplate"] = Hover(names[r], Words.Text("chart.seconds-per-epoch"), row.SecondsPerEpoch, row.Seeds.Count, v => ChartStyle.Number(v, "0.00"));
 
             var counts = row.Parameters;
             var recurrent = Trace(figure, names[r], r, "3", "bar", new SeedSpread(counts.Recurrent, counts.Recurrent, counts.Recurrent));
             recurrent["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
             recurrent["texttemplate"] = "%{y:.3~s}";
-            recurrent["hovertemplate"] = $"{names[r]}<br>recurrent: {Count(counts.Recurrent)}<br>embedding: {Count(counts.Embedding)}" +
-                $"<br>output layer: {Count(counts.Output)}<br>total: {Count(counts.Total)}<extra></extra>";
+            recurrent["hovertemplate"] = Words.Format("chart.parameters-hover", names[r], counts.Recurrent, counts.Embedding,
+                counts.Output, counts.Total);
         }
 
         var panels = new (string Axis, string Title, string Format)[]
         {
-            ("", "test accuracy, chosen epoch (axis zoomed)", ".1%"),
-            ("2", "seconds per epoch", ".2f"),
-            ("3", "recurrent parameters", ".3~s"),
+            ("", Words.Text("chart.accuracy-zoomed"), ".1%"),
+            ("2", Words.Text("chart.seconds-per-epoch"), ".2f"),
+            ("3", Words.Text("chart.recurrent-parameters"), ".3~s"),
         };
         for (int p = 0; p < panels.Length; p++)
         {
             var (axis, label, format) = panels[p];
-            var x = ChartStyle.Axis("run", angle);
+            var x = ChartStyle.Axis(Words.Text("chart.run"), angle);
             x["domain"] = new[] { p * (width + gap), p * (width + gap) + width };
             x["anchor"] = "y" + axis;
             x["categoryorder"] = "array";
@@ -131,13 +133,11 @@ public static class VariantComparisonChart
     static string Hover(string name, string label, SeedSpread value, int seeds, Func<double, string> format) =>
         seeds == 1
             ? $"{name}<br>{label}: {format(value.Mean)}<extra></extra>"
-            : $"{name}<br>{label}: mean {format(value.Mean)} over {seeds} seeds<br>lowest {format(value.Min)}, highest {format(value.Max)}<extra></extra>";
-
-    static string Count(long n) => ChartStyle.Number(n, "N0");
+            : Words.Format("chart.seeds-hover", name, label, format(value.Mean), seeds, format(value.Min), format(value.Max));
 
     static string SeedCount(IReadOnlyList<VariantSummary> rows)
     {
         int min = rows.Min(r => r.Seeds.Count), max = rows.Max(r => r.Seeds.Count);
-        return min == max ? $"{max} seeds" : $"{min}–{max} seeds";
+        return min == max ? Words.Format("chart.seed-count", max) : Words.Format("chart.seed-counts", min, max);
     }
 }

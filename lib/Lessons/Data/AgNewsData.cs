@@ -1,4 +1,4 @@
-using System.Globalization;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Data;
 
@@ -11,13 +11,13 @@ public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<New
     private string folder = "";
 
     /// <summary>The class names by label: AG News's four, or those of a user's own data.</summary>
-    public IReadOnlyList<string> Classes { get; init; } = AgNews.Classes;
+    public IReadOnlyList<string> Classes { get; init; } = [.. AgNews.Classes.Select(Words.Name)];
 
     /// <summary>What the data is called: "AG News", or the file or folder name of a user's own data.</summary>
     public string Name { get; init; } = "AG News";
 
     /// <summary>What a row is, in the plural: AG News's "headlines", own data's "texts".</summary>
-    public string RowKind { get; init; } = "headlines";
+    public string RowKind { get; init; } = Words.Text("data.headlines");
 
     /// <summary>The full path of the folder the two files were read from (for a tool that reads them itself, such as
     /// the bench's PyTorch reference). A method, not a property, so that a notebook showing the data shows no path
@@ -28,13 +28,12 @@ public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<New
     internal AgNewsData ReadFrom(string path) => this with { folder = Path.GetFullPath(path) };
 
     /// <summary>One line for people: the data in use and how to switch.</summary>
-    public string InUse => HowToSwitch.Length == 0 ? $"Data: {Source}" : $"Data: {Source}; {HowToSwitch}";
+    public string InUse => Words.Format(HowToSwitch.Length == 0 ? "data.in-use" : "data.in-use-switch", Source, HowToSwitch);
 
     /// <summary>
     /// "AG News: 6,080 train, 1,520 test headlines, 4 classes": what a notebook shows for the value, instead of the
     /// record's dump of list type names.
     /// </summary>
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-        "{0}: {1:N0} train, {2:N0} test {3}, {4} classes",
+    public override string ToString() => Words.Format("data.summary",
         Name, Train.Count, Test.Count, RowKind, Train.Concat(Test).Select(i => i.Label).Distinct().Count());
 }

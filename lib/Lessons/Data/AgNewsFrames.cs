@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Data;
 
@@ -10,13 +11,13 @@ public static class AgNewsFrames
     public static DataFrame Preview(IReadOnlyList<NewsItem> items, int rows = 10, IReadOnlyList<string>? classes = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var names = classes ?? AgNews.Classes;
+        var names = classes ?? [.. AgNews.Classes.Select(Words.Name)];
         var head = items.Take(rows).ToList();
         return new DataFrame(
-            new PrimitiveDataFrameColumn<int>("label", head.Select(i => i.Label)),
-            new StringDataFrameColumn("class", head.Select(i => names[i.Label])),
-            new StringDataFrameColumn("title", head.Select(i => i.Title)),
-            new StringDataFrameColumn("description", head.Select(i => i.Description)));
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.label"), head.Select(i => i.Label)),
+            new StringDataFrameColumn(Words.Text("frame.class"), head.Select(i => names[i.Label])),
+            new StringDataFrameColumn(Words.Text("frame.title"), head.Select(i => i.Title)),
+            new StringDataFrameColumn(Words.Text("frame.description"), head.Select(i => i.Description)));
     }
 
     /// <summary>The number of articles per class in each split.</summary>
@@ -30,25 +31,25 @@ public static class AgNewsFrames
             return counts;
         }
         return new DataFrame(
-            new PrimitiveDataFrameColumn<int>("label", Enumerable.Range(0, data.Classes.Count)),
-            new StringDataFrameColumn("class", data.Classes),
-            new PrimitiveDataFrameColumn<int>("train", Count(data.Train)),
-            new PrimitiveDataFrameColumn<int>("test", Count(data.Test)));
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.label"), Enumerable.Range(0, data.Classes.Count)),
+            new StringDataFrameColumn(Words.Text("frame.class"), data.Classes),
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.train"), Count(data.Train)),
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.test"), Count(data.Test)));
     }
 
     /// <summary>Token-length statistics per split (see <see cref="TokenLengthStatistics"/>).</summary>
     public static DataFrame TokenLengths(AgNewsData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var splits = new[] { ("train", TokenLengthStatistics.Of(data.Train)), ("test", TokenLengthStatistics.Of(data.Test)) };
+        var splits = new[] { (Words.Text("frame.train"), TokenLengthStatistics.Of(data.Train)), (Words.Text("frame.test"), TokenLengthStatistics.Of(data.Test)) };
         return new DataFrame(
-            new StringDataFrameColumn("split", splits.Select(s => s.Item1)),
-            new PrimitiveDataFrameColumn<int>("rows", splits.Select(s => s.Item2.Rows)),
-            new PrimitiveDataFrameColumn<long>("tokens", splits.Select(s => s.Item2.Tokens)),
-            new PrimitiveDataFrameColumn<int>("min", splits.Select(s => s.Item2.Min)),
-            new PrimitiveDataFrameColumn<double>("mean", splits.Select(s => Math.Round(s.Item2.Mean, 2))),
-            new PrimitiveDataFrameColumn<int>("median", splits.Select(s => s.Item2.Median)),
-            new PrimitiveDataFrameColumn<int>("p95", splits.Select(s => s.Item2.P95)),
-            new PrimitiveDataFrameColumn<int>("max", splits.Select(s => s.Item2.Max)));
+            new StringDataFrameColumn(Words.Text("frame.split"), splits.Select(s => s.Item1)),
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.rows"), splits.Select(s => s.Item2.Rows)),
+            new PrimitiveDataFrameColumn<long>(Words.Text("frame.tokens"), splits.Select(s => s.Item2.Tokens)),
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.min"), splits.Select(s => s.Item2.Min)),
+            new PrimitiveDataFrameColumn<double>(Words.Text("frame.mean"), splits.Select(s => Math.Round(s.Item2.Mean, 2))),
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.median"), splits.Select(s => s.Item2.Median)),
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.p95"), splits.Select(s => s.Item2.P95)),
+            new PrimitiveDataFrameColumn<int>(Words.Text("frame.max"), splits.Select(s => s.Item2.Max)));
     }
 }

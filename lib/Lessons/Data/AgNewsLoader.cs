@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Data;
 
@@ -83,14 +84,14 @@ internal sealed class AgNewsLoader
 
     private AgNewsData ReadMini()
     {
-        const string how = $"for the full AG News (120,000 rows, a 31 MB download) set {AgNews.DataVariable}=full or pass --data full";
+        string how = Words.Format("data.mini-switch", AgNews.DataVariable);
         if (MiniFolder is null || Missing(MiniFolder) is { Count: > 0 })
             throw new AgNewsNotFoundException(
                 $"The AG News mini split that ships with the kit is not {(MiniFolder is null ? "here (no checkout of the kit was found)" : $"in {Shown(MiniFolder)}")}: " +
                 $"run inside the kit's repository, or set {AgNews.DataVariable} to full or to a folder holding train.csv and test.csv.");
         var restore = $"restore it with: git checkout -- {Shown(MiniFolder)}";
         return Read(MiniFolder, MiniSha256, "the shipped mini split", restore,
-            $"AG News mini split ({Shown(MiniFolder)}, shipped with the kit)", how);
+            Words.Format("data.mini-source", Shown(MiniFolder)), how);
     }
 
     private async Task<AgNewsData> LoadFullAsync(IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Data;
 
@@ -18,7 +19,7 @@ public static class OwnData
     public const string NamesFile = "classes.txt";
 
     /// <summary>What a row of own data is called (AG News's are headlines).</summary>
-    private const string OwnRows = "texts";
+    private static string OwnRows => Words.Text("data.texts");
 
     /// <summary>The own-data file names of a folder: tab-separated first.</summary>
     private static readonly (string Train, string Test)[] FolderFiles =
@@ -71,12 +72,11 @@ public static class OwnData
                 "splitting into train and test needs at least two of each class");
         var items = Items(file, labels);
         return new AgNewsData([.. train.Select(i => items[i])], [.. test.Select(i => items[i])],
-            $"file {Path.GetFileName(path)} ({file.Columns}; {classes.Count} classes; " +
-            $"{Percent(1 - options.TestShare)} train / {Percent(options.TestShare)} test, stratified, seed {options.Seed})")
+            Words.Format("data.own-file", Path.GetFileName(path), file.Columns, classes.Count,
+                1 - options.TestShare, options.TestShare, options.Seed))
         { Classes = classes, Name = Path.GetFileName(path), RowKind = OwnRows }.ReadFrom(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
-    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     private static AgNewsData ReadFolder(string folder, (string Train, string Test) files, OwnDataOptions options)
     {

@@ -34,8 +34,8 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
         while (records.MoveNext()) Add(records.Current);
         if (rows.Count == 0)
             throw new AgNewsFormatException(path, 1, "the file has no rows below its header");
-        var columns = $"label column {Name(label, header)}, text column{(texts.Length == 1 ? "" : "s")} " +
-            string.Join(", ", texts.Select(t => Name(t, header)));
+        var columns = Lessons.Localization.KitLanguage.Words.Format(texts.Length == 1 ? "data.columns-one" : "data.columns",
+            Name(label, header), string.Join(", ", texts.Select(t => Name(t, header))));
         return new OwnDataFile(path, columns, rows);
 
         void Add(DelimitedRecord record)

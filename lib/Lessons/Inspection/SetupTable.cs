@@ -1,6 +1,6 @@
-using System.Globalization;
 using Lessons.Models;
 using Microsoft.Data.Analysis;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Inspection;
 
@@ -17,22 +17,21 @@ public static class SetupTable
         if (variants.Count != options.Count)
             throw new ArgumentException($"{variants.Count} variants but {options.Count} sets of options: give one per variant.", nameof(options));
         return new DataFrame(
-            new StringDataFrameColumn("Run", variants.Select(v => v.Run)),
-            new StringDataFrameColumn("Readout", options.Select(o => ReadoutName(o.Readout))),
-            new DoubleDataFrameColumn("Embedding start (std)", options.Select(o => o.EmbeddingInitStd)),
-            new DoubleDataFrameColumn("Dropout", options.Select(o => o.Dropout)),
-            new Int32DataFrameColumn("Seeds", variants.Select(v => v.Seeds.Count)),
-            new DoubleDataFrameColumn("Test accuracy (%)", variants.Select(v => VariantSummary.Percent(v.TestAccuracy.Mean))),
-            new StringDataFrameColumn("Seed range (%)", variants.Select(v => string.Create(CultureInfo.InvariantCulture,
-                $"{VariantSummary.Percent(v.TestAccuracy.Min):0.0}–{VariantSummary.Percent(v.TestAccuracy.Max):0.0}"))));
+            new StringDataFrameColumn(Words.Text("table.run"), variants.Select(v => v.Run)),
+            new StringDataFrameColumn(Words.Text("table.readout"), options.Select(o => ReadoutName(o.Readout))),
+            new DoubleDataFrameColumn(Words.Text("table.embedding-start"), options.Select(o => o.EmbeddingInitStd)),
+            new DoubleDataFrameColumn(Words.Text("table.dropout"), options.Select(o => o.Dropout)),
+            new Int32DataFrameColumn(Words.Text("table.seeds"), variants.Select(v => v.Seeds.Count)),
+            new DoubleDataFrameColumn(Words.Text("table.test-accuracy"), variants.Select(v => VariantSummary.Percent(v.TestAccuracy.Mean))),
+            new StringDataFrameColumn(Words.Text("table.seed-range"), variants.Select(v => VariantSummary.Range(v.TestAccuracy))));
     }
 
     static string ReadoutName(Readout readout) => readout switch
     {
-        Readout.Final => "final state",
-        Readout.Mean => "mean over time",
-        Readout.Max => "max over time",
-        Readout.MaxMean => "max and mean over time",
+        Readout.Final => Words.Text("readout.final"),
+        Readout.Mean => Words.Text("readout.mean"),
+        Readout.Max => Words.Text("readout.max"),
+        Readout.MaxMean => Words.Text("readout.max-mean"),
         _ => readout.ToString(),
     };
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Inspection;
 
@@ -37,17 +37,15 @@ public sealed record VariantDifference(VariantSummary Higher, VariantSummary Low
             v.TestAccuracy.Mean > reference.TestAccuracy.Mean ? new VariantDifference(v, reference) : new VariantDifference(reference, v))];
     }
 
+    /// <summary>Whether the variant named <paramref name="run"/> (in English, or as the kit's language shows it) is one of the two.</summary>
+    public bool Involves(string run) => Words.Name(run) is var shown && (Higher.Run == shown || Lower.Run == shown);
+
     /// <summary>"LSTM above RNN by 0.4 points (seed ranges 85.1–85.9% and 84.9–85.6% overlap): within the spread".</summary>
     public override string ToString()
     {
-        string head = string.Create(CultureInfo.InvariantCulture, $"{Higher.Run} above {Lower.Run} by {Points:0.0} points");
-        if (!SpreadMeasured) return $"{head} (one seed: no spread measured, so no verdict)";
-        string ranges = $"seed ranges {Range(Higher.TestAccuracy)} and {Range(Lower.TestAccuracy)}";
-        return ExceedsSpread
-            ? $"{head} ({ranges} do not overlap): larger than the spread"
-            : $"{head} ({ranges} overlap): within the spread";
+        if (!SpreadMeasured) return Words.Format("difference.one-seed", Higher.Run, Lower.Run, Points);
+        return Words.Format(ExceedsSpread ? "difference.larger" : "difference.within", Higher.Run, Lower.Run, Points,
+            VariantSummary.Percent(Higher.TestAccuracy.Min), VariantSummary.Percent(Higher.TestAccuracy.Max),
+            VariantSummary.Percent(Lower.TestAccuracy.Min), VariantSummary.Percent(Lower.TestAccuracy.Max));
     }
-
-    static string Range(SeedSpread s) =>
-        string.Create(CultureInfo.InvariantCulture, $"{VariantSummary.Percent(s.Min):0.0}–{VariantSummary.Percent(s.Max):0.0}%");
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Lessons.Training;
 using Microsoft.Data.Analysis;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Inspection;
 
@@ -51,28 +51,27 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
     {
         var rows = Of(runs, parameters);
         bool seeds = rows.Any(r => r.Seeds.Count > 1);
-        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("Run", rows.Select(r => r.Run)) };
-        if (seeds) columns.Add(new Int32DataFrameColumn("Seeds", rows.Select(r => r.Seeds.Count)));
-        columns.Add(new DoubleDataFrameColumn("Test accuracy (%)", rows.Select(r => Percent(r.TestAccuracy.Mean))));
-        if (seeds)
-            columns.Add(new StringDataFrameColumn("Seed range (%)", rows.Select(r =>
-                $"{Text(Percent(r.TestAccuracy.Min))}–{Text(Percent(r.TestAccuracy.Max))}")));
-        columns.Add(new StringDataFrameColumn("Chosen epoch", rows.Select(r => string.Join(", ", r.ChosenEpochs))));
-        columns.Add(new DoubleDataFrameColumn("Validation accuracy (%)",
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn(Words.Text("table.run"), rows.Select(r => r.Run)) };
+        if (seeds) columns.Add(new Int32DataFrameColumn(Words.Text("table.seeds"), rows.Select(r => r.Seeds.Count)));
+        columns.Add(new DoubleDataFrameColumn(Words.Text("table.test-accuracy"), rows.Select(r => Percent(r.TestAccuracy.Mean))));
+        if (seeds) columns.Add(new StringDataFrameColumn(Words.Text("table.seed-range"), rows.Select(r => Range(r.TestAccuracy))));
+        columns.Add(new StringDataFrameColumn(Words.Text("table.chosen-epoch"), rows.Select(r => string.Join(", ", r.ChosenEpochs))));
+        columns.Add(new DoubleDataFrameColumn(Words.Text("table.validation-accuracy"),
             rows.Select(r => r.ValidationAccuracy is { } v ? Percent(v.Mean) : (double?)null)));
-        columns.Add(new DoubleDataFrameColumn("Final test accuracy (%)", rows.Select(r => Percent(r.FinalTestAccuracy.Mean))));
-        columns.Add(new DoubleDataFrameColumn("Seconds per epoch", rows.Select(r => Math.Round(r.SecondsPerEpoch.Mean, 2))));
-        columns.Add(new DoubleDataFrameColumn("Samples per second", rows.Select(r => Math.Round(r.SamplesPerSecond.Mean))));
-        columns.Add(new DoubleDataFrameColumn("Padding (%)", rows.Select(r => Percent(r.PaddingShare.Mean))));
-        columns.Add(new Int64DataFrameColumn("Recurrent parameters", rows.Select(r => r.Parameters.Recurrent)));
-        columns.Add(new Int64DataFrameColumn("Embedding parameters", rows.Select(r => r.Parameters.Embedding)));
-        columns.Add(new Int64DataFrameColumn("Output layer parameters", rows.Select(r => r.Parameters.Output)));
-        columns.Add(new Int64DataFrameColumn("Parameters", rows.Select(r => r.Parameters.Total)));
+        columns.Add(new DoubleDataFrameColumn(Words.Text("table.final-test-accuracy"), rows.Select(r => Percent(r.FinalTestAccuracy.Mean))));
+        columns.Add(new DoubleDataFrameColumn(Words.Text("table.seconds-per-epoch"), rows.Select(r => Math.Round(r.SecondsPerEpoch.Mean, 2))));
+        columns.Add(new DoubleDataFrameColumn(Words.Text("table.samples-per-second"), rows.Select(r => Math.Round(r.SamplesPerSecond.Mean))));
+        columns.Add(new DoubleDataFrameColumn(Words.Text("table.padding"), rows.Select(r => Percent(r.PaddingShare.Mean))));
+        columns.Add(new Int64DataFrameColumn(Words.Text("table.recurrent-parameters"), rows.Select(r => r.Parameters.Recurrent)));
+        columns.Add(new Int64DataFrameColumn(Words.Text("table.embedding-parameters"), rows.Select(r => r.Parameters.Embedding)));
+        columns.Add(new Int64DataFrameColumn(Words.Text("table.output-parameters"), rows.Select(r => r.Parameters.Output)));
+        columns.Add(new Int64DataFrameColumn(Words.Text("table.parameters"), rows.Select(r => r.Parameters.Total)));
         return new DataFrame(columns);
     }
 
     /// <summary>A share (0..1) as a percentage with one decimal, the way the tables show it.</summary>
     public static double Percent(double share) => Math.Round(100 * share, 1);
 
-    static string Text(double percent) => percent.ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>A seed range in percent as the tables show it: "85.1–85.9" (Turkish "85,1–85,9").</summary>
+    internal static string Range(SeedSpread s) => Words.Format("table.range", Percent(s.Min), Percent(s.Max));
 }

@@ -71,11 +71,18 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// One line for a notebook or the console: the model's name (<see cref="ClassifierOptions.Name"/>) and what it is
     /// made of, e.g. "BiGRU: padded, final-state readout, 614 parameters, on the kit's kernels".
     /// </summary>
-    public string Describe() =>
-        $"{Options.Name()}: {(Options.Packed ? "" : "padded, ")}" +
-        $"{Options.Readout switch { Readout.Final => "final-state", Readout.Mean => "mean", Readout.MaxMean => "max-and-mean", _ => "max" }} readout, " +
-        $"{ParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters, " +
-        (Engine == RecurrentEngine.Kit ? "on the kit's kernels" : "on LibTorch");
+    public string Describe() => Lessons.Localization.KitLanguage.Words.Format(
+        Engine == RecurrentEngine.Kit ? "model.describe-kit" : "model.describe-libtorch",
+        Lessons.Localization.KitLanguage.Words.Name(Options.Name()),
+        Lessons.Localization.KitLanguage.Words.Text(Options.Packed ? "model.packed" : "model.padded"),
+        Lessons.Localization.KitLanguage.Words.Text(Options.Readout switch
+        {
+            Readout.Final => "model.readout-final",
+            Readout.Mean => "model.readout-mean",
+            Readout.MaxMean => "model.readout-max-mean",
+            _ => "model.readout-max",
+        }),
+        ParameterCount);
 
     /// <summary>tokens [B, T] int64 padded with PadIndex, lengths [B] int64 (1..T) -> logits [B, classes].</summary>
     public override Tensor forward(Tensor tokens, Tensor lengths)

@@ -12,7 +12,7 @@ public sealed record Prediction(string Text, IReadOnlyList<string> Tokens, IRead
     public int Label => Probabilities.Select((p, i) => (p, i)).MaxBy(x => x.p).i;
     public string Class => Classes[Label];
     public float Confidence => Probabilities[Label];
-    public override string ToString() => $"{Class} ({Confidence:P0}): {Text}";
+    public override string ToString() => Lessons.Localization.KitLanguage.Words.Format("run.prediction", Class, Confidence, Text);
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public sealed class LessonDataTests : IDisposable
     {
         var data = LessonData.Prepare(AgNews.MiniChoice);
 
-        Assert.Same(AgNews.Classes, data.Classes);
+        Assert.Equal(AgNews.Classes, data.Classes);
         Assert.Equal("AG News: 6,080 train, 1,520 test headlines, 4 classes", data.News.ToString());
         Assert.StartsWith("Data: AG News mini split (data/ag_news-mini, shipped with the kit)", data.ToString());
         Assert.Contains("\n6,080 training and 1,520 test headlines; vocabulary of 12,001 entries (words seen at least 2 times)",

@@ -19,30 +19,61 @@ public sealed class LessonNotebookTests
 {
     static readonly string Folder = Path.Combine(Path.GetDirectoryName(TestNotebooks.Folder)!, "..", "..", "..", "notebooks");
 
-    /// <summary>Notebook, charts it must show at least, whether it trains (and so prints test accuracy).</summary>
-    public static TheoryData<string, int, bool> Lessons => new()
+    /// <summary>
+    /// Notebook, charts it must show at least, whether it trains (and so prints test accuracy); each English notebook
+    /// and, at the same path under tr/, its Turkish one, which must show as much in Turkish.
+    /// </summary>
+    public static TheoryData<string, int, bool> Lessons
     {
-        { "01-text-to-tensors.ipynb", 0, false },
-        { "02-simple-rnn.ipynb", 3, true },
-        { "03-lstm.ipynb", 4, true },
-        { "04-packed-sequences.ipynb", 1, true },
-        { "05-bidirectional-multilayer.ipynb", 2, true },
-        { "06-inside-the-network.ipynb", 6, false },
-        { "07-gru-and-beyond.ipynb", 1, true },
-        { "appendix-under-the-hood.ipynb", 1, true },
+        get
+        {
+            var both = new TheoryData<string, int, bool>();
+            foreach (var (notebook, charts, trains) in English)
+            {
+                both.Add(notebook, charts, trains);
+                both.Add($"{RepositoryNotebooks.Turkish}/{notebook}", charts, trains);
+            }
+            return both;
+        }
+    }
+
+    static readonly (string Notebook, int Charts, bool Trains)[] English =
+    [
+        ("01-text-to-tensors.ipynb", 0, false),
+        ("02-simple-rnn.ipynb", 3, true),
+        ("03-lstm.ipynb", 4, true),
+        ("04-packed-sequences.ipynb", 1, true),
+        ("05-bidirectional-multilayer.ipynb", 2, true),
+        ("06-inside-the-network.ipynb", 6, false),
+        ("07-gru-and-beyond.ipynb", 1, true),
+        ("appendix-under-the-hood.ipynb", 1, true),
         // Notebook 8 and its key train on the shipped e-mails (data/spamassassin), held to the same floor.
-        { "08-your-own-data.ipynb", 3, true },
-        { "key/08-your-own-data-key.ipynb", 2, true },
+        ("08-your-own-data.ipynb", 3, true),
+        ("key/08-your-own-data-key.ipynb", 2, true),
         // The teacher's key: every exercise's worked solution. Keys 2 and 5 train what their exercises ask for, a
         // final-state RNN and a 3-layer LSTM, which may stay below the floor in quick mode, so they are not held to it.
-        { "key/01-text-to-tensors-key.ipynb", 0, false },
-        { "key/02-simple-rnn-key.ipynb", 1, false },
-        { "key/03-lstm-key.ipynb", 2, true },
-        { "key/04-packed-sequences-key.ipynb", 0, false },
-        { "key/05-bidirectional-multilayer-key.ipynb", 0, false },
-        { "key/06-inside-the-network-key.ipynb", 4, false },
-        { "key/07-gru-and-beyond-key.ipynb", 0, true },
-    };
+        ("key/01-text-to-tensors-key.ipynb", 0, false),
+        ("key/02-simple-rnn-key.ipynb", 1, false),
+        ("key/03-lstm-key.ipynb", 2, true),
+        ("key/04-packed-sequences-key.ipynb", 0, false),
+        ("key/05-bidirectional-multilayer-key.ipynb", 0, false),
+        ("key/06-inside-the-network-key.ipynb", 4, false),
+        ("key/07-gru-and-beyond-key.ipynb", 0, true),
+    ];
+
+    /// <summary>What a notebook prints, in the words of its edition: the set-up line in quick mode, a run's accuracy line
+    /// (its name, then its test accuracy in percent), and a hand-written step's check passing.</summary>
+    sealed record Edition(Regex QuickBanner, Regex AccuracyLine, Func<string, string> StepMatches, Func<string, string> Name);
+
+    static readonly Edition EnglishEdition = new(
+        new(@"^Lessons \S+ · TorchSharp 0\.107\.0 · .* quick mode ON"),
+        new(@"^(.*): test accuracy (\d+(\.\d)?) ?% after \d+ epoch", RegexOptions.Multiline),
+        layer => $"✓ Your step matches {layer}", name => name);
+
+    static readonly Edition TurkishEdition = new(
+        new(@"^Lessons \S+ · TorchSharp 0\.107\.0 · .* hızlı mod AÇIK"),
+        new(@"^(.*): test doğruluğu %(\d+(,\d)?), \d+\.? dönem", RegexOptions.Multiline),
+        layer => $"✓ Adımınız {layer} ile uyuşuyor", name => name switch { "last column" => "son sütun", _ => name });
 
     /// <summary>Notebooks that write a step function by hand, and the built-in layer its StepCheck must match.</summary>
     static readonly Dictionary<string, string> HandWrittenSteps = new()
@@ -85,30 +116,34 @@ public sealed class LessonNotebookTests
             Assert.Empty(outputs.OfType<ErrorElement>());
             Assert.All(cells, c => Assert.NotEmpty(c.Outputs));
 
-            Assert.Matches(@"^Lessons \S+ · TorchSharp 0\.107\.0 · .* quick mode ON", Text(cells[0]));
+            bool turkish = notebook.StartsWith($"{RepositoryNotebooks.Turkish}/", StringComparison.Ordinal);
+            var edition = turkish ? TurkishEdition : EnglishEdition;
+            string english = turkish ? notebook[(RepositoryNotebooks.Turkish.Length + 1)..] : notebook;
+            Assert.Matches(edition.QuickBanner, Text(cells[0]));
             int shown = outputs.Count(o => o switch { DisplayElement d => IsChart(d.Data), ReturnValueElement r => IsChart(r.Data), _ => false });
             Assert.True(shown >= charts, $"{notebook}: {shown} chart(s), expected at least {charts}");
             if (trains)
             {
-                var accuracies = AccuracyLine.Matches(string.Concat(cells.Select(Text)));
+                var accuracies = edition.AccuracyLine.Matches(string.Concat(cells.Select(Text)));
                 Assert.NotEmpty(accuracies);
-                string? harmed = HarmedRuns.GetValueOrDefault(notebook);
+                string? harmed = HarmedRuns.GetValueOrDefault(english) is { } run ? edition.Name(run) : null;
                 Assert.All(accuracies, m => Assert.True(
-                    double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) >= QuickAccuracyFloor
+                    double.Parse(m.Groups[2].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture) >= QuickAccuracyFloor
                         == (m.Groups[1].Value != harmed),
                     $"{notebook}: \"{m.Value}\" is on the wrong side of {QuickAccuracyFloor}% in quick mode"));
                 if (harmed is not null) Assert.Contains(accuracies, m => m.Groups[1].Value == harmed);
             }
-            if (HandWrittenSteps.TryGetValue(notebook, out var layer))
-                Assert.Contains($"✓ Your step matches {layer}", string.Concat(cells.Select(Text)));
+            if (turkish)
+                Assert.DoesNotContain(cells.Select(Text), text => text.Contains("test accuracy", StringComparison.Ordinal) ||
+                    text.Contains("epoch ", StringComparison.Ordinal) || text.Contains(" % ", StringComparison.Ordinal));
+            if (HandWrittenSteps.TryGetValue(english, out var layer))
+                Assert.Contains(edition.StepMatches(layer), string.Concat(cells.Select(Text)));
         }
         finally
         {
             Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
         }
     }
-
-    static readonly Regex AccuracyLine = new(@"^(.*): test accuracy (\d+(\.\d)?) ?% after \d+ epoch", RegexOptions.Multiline);
 
     static bool IsChart(IDictionary<string, object> data) =>
         data.TryGetValue("text/html", out var html) && TestNotebooks.Text(html).Contains("class=\"lessons-chart\"", StringComparison.Ordinal);

@@ -43,11 +43,15 @@ public sealed class StudentEditionTests : IDisposable
     {
         var written = StudentEdition.Write(Teachers, folder);
 
-        var lessons = Directory.GetFiles(Teachers, "*.ipynb").Select(Path.GetFileName).Order();
-        Assert.Equal(lessons, written.Notebooks.Select(Path.GetFileName).Order());
-        Assert.Equal(Directory.GetFiles(folder, "*.ipynb").Order(), written.Notebooks.Order());
+        // The English lessons, and the Turkish ones in tr/; the teacher's keys (key/, tr/key/) stay out.
+        var lessons = Directory.GetFiles(Teachers, "*.ipynb").Concat(Directory.GetFiles(Path.Combine(Teachers, "tr"), "*.ipynb"))
+            .Select(f => Path.GetRelativePath(Teachers, f)).Order().ToList();
+        Assert.Equal(18, lessons.Count);
+        Assert.Equal(lessons, written.Notebooks.Select(f => Path.GetRelativePath(folder, f)).Order());
+        Assert.Equal(Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories).Order(), written.Notebooks.Order());
         Assert.False(Directory.Exists(Path.Combine(folder, "key")));
-        Assert.Equal(Marked.Length, written.Stubs);
+        Assert.False(Directory.Exists(Path.Combine(folder, "tr", "key")));
+        Assert.Equal(2 * Marked.Length, written.Stubs);
         Assert.Contains(Path.Combine("images", "rnn-cell.svg"), written.Assets);
         foreach (string asset in written.Assets)
             Assert.Equal(File.ReadAllBytes(Path.Combine(Teachers, asset)), File.ReadAllBytes(Path.Combine(folder, asset)));
@@ -55,21 +59,24 @@ public sealed class StudentEditionTests : IDisposable
         foreach (string notebook in written.Notebooks)
             foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(
                          File.ReadAllText(notebook), @"\]\((?!https?:|#)([^)#\s]+)"))
+            {
                 // The edition sits beside notebooks/ in the repository: links out of it (../data) reach the repository.
-                Assert.True(File.Exists(Path.Combine(link.Groups[1].Value.StartsWith("../") ? Teachers : folder, link.Groups[1].Value)),
-                    $"{Path.GetFileName(notebook)} links to {link.Groups[1].Value}, which the student edition lacks");
+                string target = Path.GetRelativePath(folder, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(notebook)!, link.Groups[1].Value)));
+                Assert.True(File.Exists(Path.GetFullPath(Path.Combine(target.StartsWith("..") ? Teachers : folder, target))),
+                    $"{Path.GetRelativePath(folder, notebook)} links to {link.Groups[1].Value}, which the student edition lacks");
+            }
 
         foreach (string notebook in written.Notebooks)
         {
-            string name = Path.GetFileName(notebook);
-            var teacher = Cells(Path.Combine(Teachers, name));
+            string relative = Path.GetRelativePath(folder, notebook), name = Path.GetFileName(notebook);
+            var teacher = Cells(Path.Combine(Teachers, relative));
             var student = Cells(notebook);
             Assert.Equal(teacher.Count, student.Count);
             var stubbed = new List<string>();
             for (int i = 0; i < teacher.Count; i++)
             {
                 var (t, s) = (teacher[i], student[i]);
-                string where = $"{name} cell {i + 1}";
+                string where = $"{relative} cell {i + 1}";
                 Assert.True(JsonNode.DeepEquals(t["metadata"], s["metadata"]), $"{where}: metadata changed");
                 if ((string?)t["cell_type"] != "code")
                 {

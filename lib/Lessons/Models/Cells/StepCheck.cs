@@ -1,3 +1,4 @@
+using static Lessons.Localization.KitLanguage;
 using static TorchSharp.torch;
 
 namespace Lessons.Models;
@@ -31,14 +32,14 @@ public static class StepCheck
         Slip Slip(string problem, Tensor next) => new(problem, () => [next]);
         var slips = new[]
         {
-            Slip("the bias b is left out", tanh(x.matmul(w.W) + s.matmul(w.H))),
-            Slip("the old state's term s·H is left out", tanh(x.matmul(w.W) + w.B)),
-            Slip("the input's term x·W is left out", tanh(s.matmul(w.H) + w.B)),
-            Slip("σ (sigmoid) is used instead of tanh", sigmoid(x.matmul(w.W) + s.matmul(w.H) + w.B)),
-            Slip("the tanh is left out", x.matmul(w.W) + s.matmul(w.H) + w.B),
+            Slip(Words.Text("step.rnn-slip-bias"), tanh(x.matmul(w.W) + s.matmul(w.H))),
+            Slip(Words.Text("step.rnn-slip-state-term"), tanh(x.matmul(w.W) + w.B)),
+            Slip(Words.Text("step.rnn-slip-input-term"), tanh(s.matmul(w.H) + w.B)),
+            Slip(Words.Text("step.rnn-slip-sigmoid"), sigmoid(x.matmul(w.W) + s.matmul(w.H) + w.B)),
+            Slip(Words.Text("step.rnn-slip-no-tanh"), x.matmul(w.W) + s.matmul(w.H) + w.B),
         };
         return Judge("nn.RNN", ["s'"], [sN[0]], () => [step(x, s, w.W, w.H, w.B)], slips,
-            _ => "None of the usual slips gives exactly this: compare your line with s' = tanh(x·W + s·H + b).");
+            _ => Words.Text("step.rnn-fallback"));
     }
 
     /// <summary>An LSTM step: <c>step(x, h, c, weights)</c> returns (h', c').</summary>
@@ -56,10 +57,10 @@ public static class StepCheck
 
         var gates = new[]
         {
-            new Gate("forget gate (f)", "Forget", w.Forget, sigmoid),
-            new Gate("input gate (i)", "Input", w.Input, sigmoid),
-            new Gate("candidate (g)", "Candidate", w.Candidate, tanh),
-            new Gate("output gate (o)", "Output", w.Output, sigmoid),
+            new Gate(Words.Text("step.gate-forget"), "Forget", w.Forget, sigmoid),
+            new Gate(Words.Text("step.gate-input"), "Input", w.Input, sigmoid),
+            new Gate(Words.Text("step.gate-candidate-g"), "Candidate", w.Candidate, tanh),
+            new Gate(Words.Text("step.gate-output"), "Output", w.Output, sigmoid),
         };
         Tensor[] Run(Gate? changed = null, Tensor? value = null, bool tanhOfC = true, bool newC = true)
         {
@@ -72,26 +73,23 @@ public static class StepCheck
         var blocks = gates.Select(g => (g.Property, g.Weights)).ToArray();
         var slips = GateSlips(gates, blocks, x, h, (g, v) => Run(g, v)).Concat(
         [
-            new Slip("h' = o ⊙ c' has no tanh (it should be o ⊙ tanh(c'))", () => Run(tanhOfC: false)),
-            new Slip("h' reads the old cell state c instead of the new c'", () => Run(newC: false)),
-            new Slip("the step returns (c', h') instead of (h', c')", () => [cN[0], hN[0]]),
+            new Slip(Words.Text("step.lstm-slip-no-tanh"), () => Run(tanhOfC: false)),
+            new Slip(Words.Text("step.lstm-slip-old-c"), () => Run(newC: false)),
+            new Slip(Words.Text("step.lstm-slip-swapped"), () => [cN[0], hN[0]]),
         ]);
 
         string Fallback(Tensor[] got)
         {
             if (Largest(got[1], cN[0]).Amount <= Tolerance)
-                return "c' is right, so the forget, input and candidate lines are: look at the output gate line " +
-                       "and at h' = o ⊙ tanh(c').";
+                return Words.Text("step.lstm-fallback-c-right");
             // With c = 0 the new cell state is i ⊙ g alone; what the step adds on top of that is f ⊙ c.
             var fromInput = step(x, h, zeros_like(c), w).C;
             var f = sigmoid(Affine(w.Forget, x, h));
             var written = Largest(fromInput, sigmoid(Affine(w.Input, x, h)) * tanh(Affine(w.Candidate, x, h)));
             var kept = Largest(got[1] - fromInput, f * c);
             return written.Amount > Tolerance
-                ? $"With the old cell state set to zero, c' = i ⊙ g differs by up to {written.Amount:0.###}: look at " +
-                  "the input gate and candidate lines, and at c' = f ⊙ c + i ⊙ g."
-                : $"The new input is written right (i ⊙ g), but what is kept of the old cell state, f ⊙ c, differs by " +
-                  $"up to {kept.Amount:0.###}: look at the forget gate line.";
+                ? Words.Format("step.lstm-fallback-written", written.Amount)
+                : Words.Format("step.lstm-fallback-kept", kept.Amount);
         }
         return Judge("nn.LSTM", ["h'", "c'"], [hN[0], cN[0]], () => step(x, h, c, w) is var (hs, cs) ? [hs, cs] : [],
             slips, Fallback);
@@ -108,8 +106,8 @@ public static class StepCheck
 
         var gates = new[]
         {
-            new Gate("reset gate (r)", "Reset", w.Reset, sigmoid),
-            new Gate("update gate (z)", "Update", w.Update, sigmoid),
+            new Gate(Words.Text("step.gate-reset"), "Reset", w.Reset, sigmoid),
+            new Gate(Words.Text("step.gate-update"), "Update", w.Update, sigmoid),
         };
         var n = w.Candidate;
         Tensor[] Run(Gate? changed = null, Tensor? value = null, Func<Tensor, Tensor, Tensor>? candidate = null,
@@ -124,26 +122,25 @@ public static class StepCheck
             activation(x.matmul(g.W) + g.BiasX + r * (h.matmul(g.H) + g.BiasH));
         var candidateSlips = new[]
         {
-            new Slip("the candidate (n) uses σ instead of tanh", () => Run(candidate: (r, _) => Candidate(n, sigmoid, r))),
-            new Slip("the candidate (n) uses the reset gate's weights: w.Reset where it should be w.Candidate",
+            new Slip(Words.Text("step.gru-slip-sigmoid"), () => Run(candidate: (r, _) => Candidate(n, sigmoid, r))),
+            new Slip(Words.Text("step.gru-slip-reset-weights"),
                 () => Run(candidate: (r, _) => Candidate(w.Reset, tanh, r))),
-            new Slip("the candidate (n) uses the update gate's weights: w.Update where it should be w.Candidate",
+            new Slip(Words.Text("step.gru-slip-update-weights"),
                 () => Run(candidate: (r, _) => Candidate(w.Update, tanh, r))),
-            new Slip("the candidate (n) adds b_hn outside the reset (it belongs inside: r ⊙ (h·H_n + b_hn))",
+            new Slip(Words.Text("step.gru-slip-bias-outside"),
                 () => Run(candidate: (r, _) => tanh(x.matmul(n.W) + n.BiasX + r * h.matmul(n.H) + n.BiasH))),
-            new Slip("the candidate (n) applies the reset to h before H ((r ⊙ h)·H_n; PyTorch uses r ⊙ (h·H_n + b_hn))",
+            new Slip(Words.Text("step.gru-slip-reset-before"),
                 () => Run(candidate: (r, _) => tanh(x.matmul(n.W) + n.BiasX + (r * h).matmul(n.H) + n.BiasH))),
-            new Slip("the candidate (n) leaves the reset gate out",
+            new Slip(Words.Text("step.gru-slip-no-reset"),
                 () => Run(candidate: (_, _) => Candidate(n, tanh, ones_like(h)))),
-            new Slip("the candidate (n) uses the update gate z where the reset gate r belongs",
+            new Slip(Words.Text("step.gru-slip-update-for-reset"),
                 () => Run(candidate: (_, z) => Candidate(n, tanh, z))),
-            new Slip("z and 1 − z are swapped: h' = (1 − z) ⊙ n + z ⊙ h keeps z of the old state", () => Run(swapMix: true)),
+            new Slip(Words.Text("step.gru-slip-mix-swapped"), () => Run(swapMix: true)),
         };
         var blocks = gates.Select(g => (g.Property, g.Weights)).Append(("Candidate", n)).ToArray();
         var slips = GateSlips(gates, blocks, x, h, (g, v) => Run(g, v)).Concat(candidateSlips);
         return Judge("nn.GRU", ["h'"], [hN[0]], () => [step(x, h, w)], slips,
-            _ => "None of the usual slips gives exactly this: compare each line with r = σ(x·W_r + h·H_r + b_r), " +
-                 "z = σ(x·W_z + h·H_z + b_z), n = tanh(x·W_n + b_in + r ⊙ (h·H_n + b_hn)), h' = (1 − z) ⊙ n + z ⊙ h.");
+            _ => Words.Text("step.gru-fallback"));
     }
 
     sealed record Gate(string Label, string Property, GateWeights Weights, Func<Tensor, Tensor> Activation);
@@ -164,14 +161,14 @@ public static class StepCheck
         foreach (var g in gates)
         {
             bool isSigmoid = g.Activation(zeros(1)).item<float>() > 0.25f;
-            yield return new Slip($"the {g.Label} uses {(isSigmoid ? "tanh instead of σ" : "σ instead of tanh")}",
+            yield return new Slip(Words.Format(isSigmoid ? "step.gate-slip-tanh" : "step.gate-slip-sigmoid", g.Label),
                 () => run(g, (isSigmoid ? (Func<Tensor, Tensor>)tanh : sigmoid)(Affine(g.Weights, x, h))));
-            yield return new Slip($"the {g.Label} leaves out its bias",
+            yield return new Slip(Words.Format("step.gate-slip-bias", g.Label),
                 () => run(g, g.Activation(x.matmul(g.Weights.W) + h.matmul(g.Weights.H))));
-            yield return new Slip($"the {g.Label} leaves out the old state's term h·H",
+            yield return new Slip(Words.Format("step.gate-slip-state-term", g.Label),
                 () => run(g, g.Activation(x.matmul(g.Weights.W) + g.Weights.B)));
             foreach (var (property, weights) in blocks.Where(b => b.Property != g.Property))
-                yield return new Slip($"the {g.Label} uses the weights of w.{property} where it should use w.{g.Property}",
+                yield return new Slip(Words.Format("step.gate-slip-weights", g.Label, property, g.Property),
                     () => run(g, g.Activation(Affine(weights, x, h))));
         }
     }
@@ -187,40 +184,33 @@ public static class StepCheck
         catch (NotImplementedException e)
         {
             // A stub of the student edition: its message names the piece still to write.
-            return new StepVerdict(false, $"✗ {e.Message}");
+            return new StepVerdict(false, Words.Format("step.stub", e.Message));
         }
         catch (Exception e)
         {
             return new StepVerdict(false,
                 // (A matmul of mismatched shapes cannot be caught here: TorchSharp 0.107 stops the process on it.)
-                $"✗ Your step failed before returning: {e.Message.Split('\n')[0].Trim()} Check the shapes: x is " +
-                $"[{Batch}, {Input}] (batch × input), the states are [{Batch}, {Hidden}] (batch × hidden), W is " +
-                $"[{Input} × {Hidden}] and H [{Hidden} × {Hidden}], so with rows as vectors the products are " +
-                "x.matmul(W) and h.matmul(H).");
+                Words.Format("step.failed", e.Message.Split('\n')[0].Trim(), Batch, Input, Hidden));
         }
-        string expectedShape = $"[{Batch}, {Hidden}]";
         for (int k = 0; k < names.Length; k++)
         {
             if (k >= got.Length || got[k] is null)
-                return new StepVerdict(false, $"✗ Your step returned no {names[k]}.");
+                return new StepVerdict(false, Words.Format("step.returned-none", names[k]));
             if (!got[k].shape.SequenceEqual(expected[k].shape))
-                return new StepVerdict(false,
-                    $"✗ Your step returned {names[k]} of shape [{string.Join(", ", got[k].shape)}]; {layer} gives " +
-                    $"{expectedShape} (batch × hidden), one row per example. With rows as vectors, x [{Batch}, {Input}] " +
-                    $"times W [{Input} × {Hidden}] is [{Batch}, {Hidden}]: check the order of your products and any transpose.");
+                return new StepVerdict(false, Words.Format("step.wrong-shape",
+                    names[k], string.Join(", ", got[k].shape), layer, Batch, Hidden, Input));
         }
         var differences = names.Select((_, k) => Largest(got[k], expected[k])).ToArray();
         if (differences.All(d => d.Amount <= Tolerance))
-            return new StepVerdict(true,
-                $"✓ Your step matches {layer}: {string.Join(" and ", names)} agree to {differences.Max(d => d.Amount):E1} " +
-                $"(the largest difference), on a batch of {Batch} with input {Input} and hidden {Hidden}.");
+            return new StepVerdict(true, Words.Format("step.passed", layer,
+                names.Aggregate((a, b) => Words.Format("step.and", a, b)), differences.Max(d => d.Amount), Batch, Input, Hidden));
         string summary = string.Join("; ", names.Select((name, k) => differences[k].Amount <= Tolerance
-            ? $"{name} matches"
-            : $"{name} differs from {layer} by up to {differences[k].Amount:0.###} (largest at unit {differences[k].Unit})"));
+            ? Words.Format("step.output-matches", name)
+            : Words.Format("step.output-differs", name, layer, differences[k].Amount, differences[k].Unit)));
         foreach (var slip in slips)
             if (Same(got, slip.Outputs()))
-                return new StepVerdict(false, $"✗ {summary}. It is exactly what you get when {slip.Problem}.");
-        return new StepVerdict(false, $"✗ {summary}. {fallback(got)}");
+                return new StepVerdict(false, Words.Format("step.slip-found", summary, slip.Problem));
+        return new StepVerdict(false, Words.Format("step.slip-unknown", summary, fallback(got)));
     }
 
     static bool Same(Tensor[] got, Tensor[] slip) =>

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Text;
+using Lessons.Runner;
+using Spectre.Console;
+
+namespace Lessons.Cli.Commands;
+
+/// <summary>
+/// `lessons sync-edition [--language tr]`: carries the English notebooks' code into an edition in another language
+/// (see <see cref="NotebookEditions.Sync"/>): every code cell and its tags copied, the prose kept, outputs of changed
+/// cells cleared until the next run. A notebook whose cells no longer line up (a cell added or removed in English) is
+/// named with its first such cell, for a translator to add the prose; the others are still synced.
+/// </summary>
+public static class SyncEditionCommand
+{
+    /// <summary>The verb; what it reports goes to <paramref name="console"/> (default: the terminal).</summary>
+    public static Command Create(IAnsiConsole? console = null)
+    {
+        var language = new Option<string>("--language")
+        {
+            Description = $"The edition to sync: {string.Join(", ", NotebookEditions.Languages)}.",
+            DefaultValueFactory = _ => NotebookEditions.Languages[0],
+        };
+        language.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !NotebookEditions.Languages.Contains(result.Tokens[^1].Value))
+                result.AddError($"--language: the kit has no \"{result.Tokens[^1].Value}\" edition; its editions are " +
+                                $"{string.Join(", ", NotebookEditions.Languages)}.");
+        });
+
+        var command = new Command("sync-edition",
+            "Copy the English notebooks' code cells into a translated edition (notebooks/LANGUAGE/), keeping its prose.")
+        {
+            language,
+        };
+        command.SetAction(parse =>
+        {
+            var (_, notebooks) = RepositoryNotebooks.Find();
+            string code = parse.GetValue(language)!;
+            var terminal = console ?? AnsiConsole.Console;
+            int synced = 0;
+            var problems = new List<string>();
+            foreach (string notebook in NotebookEditions.English(notebooks))
+            {
+                string name = $"{code}/{notebook}";
+                string translated = Path.Combine(notebooks, code, notebook);
+                if (!File.Exists(translated))
+                {
+                    problems.Add($"{name}: missing; translate notebooks/{notebook} into it");
+                    continue;
+                }
+                try
+                {
+                    if (NotebookEditions.Sync(name, File.ReadAllText(Path.Combine(notebooks, notebook)), File.ReadAllText(translated), code) is not { } json)
+                        continue;
+                    string temporary = $"{translated}.{Environment.ProcessId}.tmp";
+                    File.WriteAllText(temporary, json, new UTF8Encoding(false));
+                    File.Move(temporary, translated, overwrite: true);
+                    terminal.MarkupLineInterpolated($"[green]synced[/] {name}");
+                    synced++;
+                }
+                catch (InvalidDataException e)
+                {
+                    problems.Add(e.Message);
+                }
+            }
+            foreach (string problem in problems) terminal.MarkupLineInterpolated($"[red]✗[/] {problem}");
+            terminal.MarkupLineInterpolated(
+                $"{synced} notebook(s) synced; {problems.Count} need a translator. Re-run the synced notebooks to refresh their outputs.");
+            return problems.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}

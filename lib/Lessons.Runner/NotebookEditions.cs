@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lessons.Runner;
+
+/// <summary>
+/// The lesson notebooks in other languages: notebooks/tr/ holds the Turkish edition of every English notebook of
+/// notebooks/ (and of notebooks/key/ in tr/key/), at the same path. An edition keeps step with the English notebooks by
+/// construction: the same cells in the same order, of the same kinds and tags, and the same code, but for the first
+/// cell loading the kit in its language. <see cref="Differences"/> says where a translation has left its English
+/// notebook; <see cref="Sync"/> carries the English code into it (<c>lessons sync-edition</c>).
+/// </summary>
+public static class NotebookEditions
+{
+    /// <summary>The languages with an edition, each in the notebooks' subfolder of its name.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["tr"];
+
+    /// <summary>The English notebooks' call that loads the kit, which an edition's notebooks make in their language.</summary>
+    public const string EnglishLoad = "Kit.Load();";
+
+    /// <summary>How a notebook of <paramref name="language"/>'s edition loads the kit: <c>Kit.Load(language: "tr");</c></summary>
+    public static string Load(string language) => $"Kit.Load(language: \"{language}\");";
+
+    /// <summary>The English notebooks under <paramref name="folder"/> (lessons, appendix, keys; no edition), relative, with '/'.</summary>
+    public static IReadOnlyList<string> English(string folder) =>
+        [.. Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(f => !Languages.Any(l => f.StartsWith(l + "/", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// How <paramref name="translated"/> (named <paramref name="name"/>) differs from <paramref name="english"/> in what
+    /// must stay the same. One message per difference, naming the notebook and the cell (counted from 1).
+    /// </summary>
+    public static IReadOnlyList<string> Differences(string name, string english, string translated, string language)
+    {
+        var e = Cells(english, name);
+        var t = Cells(translated, name);
+        var found = Structure(name, e, t).ToList();
+        for (int i = 0; i < Math.Min(e.Count, t.Count); i++)
+        {
+            if (Kind(e[i]) != Kind(t[i])) continue;
+            if (Tags(e[i]) != Tags(t[i]))
+                found.Add($"{name}, cell {i + 1}: tags [{Tags(t[i])}], the English cell's are [{Tags(e[i])}]");
+            if (Kind(e[i]) == "code" && Code(e[i], language) is var expected && StudentEdition.Source(t[i]) != expected)
+                found.Add($"{name}, cell {i + 1}: the code differs from the English cell's at line " +
+                          FirstDifferentLine(expected, StudentEdition.Source(t[i])));
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// <paramref name="translated"/> with the code of <paramref name="english"/>: each code cell's source and tags copied
+    /// (the kit loaded in <paramref name="language"/>), its outputs cleared where the code changed, the prose kept.
+    /// Null when nothing changes.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The cells do not line up (a cell added, removed or of another kind): a
+    /// translator adds the prose first; the message names the notebook and the first cell.</exception>
+    public static string? Sync(string name, string english, string translated, string language)
+    {
+        var e = Cells(english, name);
+        var notebook = Parse(translated, name);
+        var t = notebook["cells"]!.AsArray().OfType<JsonObject>().ToList();
+        if (Structure(name, e, t).FirstOrDefault() is { } problem)
+            throw new InvalidDataException($"{problem}: add or remove the translated cell by hand, then sync again.");
+        bool changed = false;
+        for (int i = 0; i < e.Count; i++)
+        {
+            if (Kind(e[i]) != "code") continue;
+            string code = Code(e[i], language);
+            if (StudentEdition.Source(t[i]) != code)
+            {
+                StudentEdition.SetSource(t[i], code);
+                t[i]["outputs"] = new JsonArray();
+                t[i]["execution_count"] = null;
+                changed = true;
+            }
+            if (!JsonNode.DeepEquals(e[i]["metadata"], t[i]["metadata"]))
+            {
+                t[i]["metadata"] = e[i]["metadata"]?.DeepClone();
+                changed = true;
+            }
+        }
+        return changed ? Json(notebook) : null;
+    }
+
+    /// <summary>A notebook as the kit writes it: indented by one, UTF-8 as it is, "\n" line ends, a final newline.</summary>
+    public static string Json(JsonNode notebook) => notebook.ToJsonString(new JsonSerializerOptions
+    {
+        WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }).ReplaceLineEndings("\n") + "\n";
+
+    static IEnumerable<string> Structure(string name, List<JsonObject> english, List<JsonObject> translated)
+    {
+        if (english.Count != translated.Count)
+            yield return $"{name}: {translated.Count} cells, the English notebook has {english.Count}";
+        for (int i = 0; i < Math.Min(english.Count, translated.Count); i++)
+            if (Kind(english[i]) != Kind(translated[i]))
+                yield return $"{name}, cell {i + 1}: a {Kind(translated[i])} cell where the English notebook has a {Kind(english[i])} cell";
+    }
+
+    static string Code(JsonObject englishCell, string language) =>
+        StudentEdition.Source(englishCell).Replace(EnglishLoad, Load(language), StringComparison.Ordinal);
+
+    static JsonObject Parse(string json, string name)
+    {
+        try
+        {
+            return JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException($"{name}: empty notebook.");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{name}: not a readable .ipynb notebook: {e.Message}", e);
+        }
+    }
+
+    static List<JsonObject> Cells(string json, string name) =>
+        [.. Parse(json, name)["cells"]?.AsArray().OfType<JsonObject>() ?? []];
+
+    static string Kind(JsonObject cell) => (string?)cell["cell_type"] ?? "?";
+
+    static string Tags(JsonObject cell) =>
+        string.Join(", ", cell["metadata"]?["tags"]?.AsArray().Select(t => (string?)t) ?? []);
+
+    static int FirstDifferentLine(string expected, string actual)
+    {
+        string[] a = expected.Split('\n'), b = actual.Split('\n');
+        int line = 0;
+        while (line < Math.Min(a.Length, b.Length) && a[line] == b[line]) line++;
+        return line + 1;
+    }
+}
