@@ -68,8 +68,7 @@ public static class OwnData
         var classes = ClassNames(file);
         var labels = Labels(file, classes);
         var (train, test) = StratifiedSplit.Split(labels, classes.Count, options.TestShare, options.Seed,
-            c => $"{path}: the class «{classes[c]}» has one row only; " +
-                "splitting into train and test needs at least two of each class");
+            c => Words.Format("data.error-one-row-class", path, classes[c]));
         var items = Items(file, labels);
         return new AgNewsData([.. train.Select(i => items[i])], [.. test.Select(i => items[i])],
             Words.Format("data.own-file", Path.GetFileName(path), file.Columns, classes.Count,
@@ -99,7 +98,7 @@ public static class OwnData
         {
             classes = [.. File.ReadAllLines(namesPath).Select(l => l.Trim()).Where(l => l.Length > 0)];
             if (classes.Distinct(StringComparer.Ordinal).Count() != classes.Count)
-                throw new InvalidDataException($"{namesPath}: a class is named twice");
+                throw new InvalidDataException(Words.Format("data.error-class-twice", namesPath));
         }
         else
         {
@@ -109,9 +108,8 @@ public static class OwnData
                 : [.. distinct.Order(StringComparer.Ordinal)];
         }
         if (classes.Count < 2)
-            throw new InvalidDataException(
-                $"{string.Join(" and ", files.Select(f => f.Path))}: " +
-                $"{(classes.Count == 0 ? "no class is" : $"only one class («{classes[0]}») is")} there; a classifier needs at least two");
+            throw new InvalidDataException(Words.Format(classes.Count == 0 ? "data.error-no-class" : "data.error-one-class",
+                string.Join(Words.Text("data.and"), files.Select(f => f.Path)), classes.Count == 0 ? "" : classes[0]));
         return classes;
     }
 
@@ -124,9 +122,8 @@ public static class OwnData
             : int.TryParse(row.Label, NumberStyles.None, CultureInfo.InvariantCulture, out int number)
                 && number >= 1 && number <= classes.Count
                 ? number - 1
-                : throw new AgNewsFormatException(file.Path, row.Line,
-                    $"the class «{row.Label}» is not named in {NamesFile} ({string.Join(", ", classes)}) " +
-                    $"nor a number from 1 to {classes.Count}"))];
+                : throw new AgNewsFormatException(file.Path, row.Line, Words.Format("data.error-class-not-named",
+                    row.Label, NamesFile, string.Join(", ", classes), classes.Count)))];
     }
 
     private static NewsItem[] Items(OwnDataFile file, int[] labels) =>

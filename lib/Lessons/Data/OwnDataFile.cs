@@ -1,3 +1,4 @@
+using static Lessons.Localization.KitLanguage;
 using System.Globalization;
 
 namespace Lessons.Data;
@@ -16,7 +17,7 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
         using var reader = DelimitedRecords.Utf8Reader(File.ReadAllBytes(path), path);
         using var records = DelimitedRecords.Read(reader, path, DelimitedRecords.DelimiterFor(path)).GetEnumerator();
         if (!records.MoveNext())
-            throw new AgNewsFormatException(path, 1, "the file has no rows");
+            throw new AgNewsFormatException(path, 1, Words.Text("data.error-no-rows"));
 
         string[]? header = options.HasHeader ? records.Current.Fields : null;
         int width = records.Current.Fields.Length;
@@ -25,30 +26,30 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
             ? [.. chosen.Select(c => ColumnIndex(c, "--text-columns", header, width, path))]
             : [.. Enumerable.Range(0, width).Where(i => i != label)];
         if (texts.Length == 0)
-            throw new AgNewsFormatException(path, 1, "the file has one column only: there is no text beside the label");
+            throw new AgNewsFormatException(path, 1, Words.Text("data.error-one-column"));
         if (texts.Contains(label))
-            throw new AgNewsFormatException(path, 1, $"the label column {Name(label, header)} is also a text column");
+            throw new AgNewsFormatException(path, 1, Words.Format("data.error-label-is-text", Name(label, header)));
 
         var rows = new List<Row>();
         if (header is null) Add(records.Current);
         while (records.MoveNext()) Add(records.Current);
         if (rows.Count == 0)
-            throw new AgNewsFormatException(path, 1, "the file has no rows below its header");
-        var columns = Lessons.Localization.KitLanguage.Words.Format(texts.Length == 1 ? "data.columns-one" : "data.columns",
+            throw new AgNewsFormatException(path, 1, Words.Text("data.error-no-rows-below-header"));
+        var columns = Words.Format(texts.Length == 1 ? "data.columns-one" : "data.columns",
             Name(label, header), string.Join(", ", texts.Select(t => Name(t, header))));
         return new OwnDataFile(path, columns, rows);
 
         void Add(DelimitedRecord record)
         {
             if (record.Fields.Length != width)
-                throw new AgNewsFormatException(path, record.Line,
-                    $"expected {width} fields{(header is null ? " (as on line 1)" : " (as in the header)")}, " +
-                    $"found {record.Fields.Length}: {DelimitedRecords.Excerpt(record.Raw)}");
+                throw new AgNewsFormatException(path, record.Line, Words.Format(
+                    header is null ? "data.error-fields-line-1" : "data.error-fields-header",
+                    width, record.Fields.Length, DelimitedRecords.Excerpt(record.Raw)));
             string value = record.Fields[label].Trim();
             if (value.Length == 0)
-                throw new AgNewsFormatException(path, record.Line, $"the label column {Name(label, header)} is empty");
+                throw new AgNewsFormatException(path, record.Line, Words.Format("data.error-label-empty", Name(label, header)));
             if (texts.All(t => string.IsNullOrWhiteSpace(record.Fields[t])))
-                throw new AgNewsFormatException(path, record.Line, "the text columns are all empty");
+                throw new AgNewsFormatException(path, record.Line, Words.Text("data.error-texts-empty"));
             var rest = string.Join(" ", texts[1..].Select(t => record.Fields[t]));
             rows.Add(new Row(record.Line, value, record.Fields[texts[0]], rest));
         }
@@ -61,15 +62,13 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
         {
             int index = int.Parse(column, CultureInfo.InvariantCulture);
             if (index < width) return index;
-            throw new AgNewsFormatException(path, 1,
-                $"there is no column {index} ({option}): " +
-                $"the file has {width} column{(width == 1 ? "" : "s")}, 0 to {width - 1}");
+            throw new AgNewsFormatException(path, 1, Words.Format(
+                width == 1 ? "data.error-no-column-index-one" : "data.error-no-column-index", index, option, width, width - 1));
         }
         int found = Array.IndexOf(header!, column);
         if (found >= 0) return found;
-        throw new AgNewsFormatException(path, 1,
-            $"there is no column «{column}» ({option}); " +
-            $"the header's columns are: {string.Join(", ", header!.Select(h => $"«{h}»"))}");
+        throw new AgNewsFormatException(path, 1, Words.Format("data.error-no-column-name", column, option,
+            string.Join(", ", header!.Select(h => $"«{h}»"))));
     }
 
     private static string Name(int index, string[]? header) => header is null ? $"{index}" : $"«{header[index]}»";

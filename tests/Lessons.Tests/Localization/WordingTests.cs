@@ -151,6 +151,26 @@ public sealed partial class WordingTests
         }
     }
 
+    [Fact]
+    public void A_file_of_ones_own_that_does_not_fit_is_refused_in_Turkish_naming_file_and_line()
+    {
+        string folder = Directory.CreateTempSubdirectory("lessons-wording-").FullName;
+        string file = Path.Combine(folder, "pets.tsv");
+        File.WriteAllText(file, "label\ttext\ncats\tthe cat sat\ndogs\tthe dog barks\n");
+        KitLanguage.Set("tr");
+        try
+        {
+            var error = Assert.Throws<AgNewsFormatException>(() => OwnData.Load(file, new OwnDataOptions("class", null, 0.2, 0)));
+            Assert.Equal($"{file}, satır 1: «class» adlı sütun yok (--label-column); başlık satırındaki sütunlar: «label», «text»",
+                error.Message);
+        }
+        finally
+        {
+            KitLanguage.Set("en");
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     static IEnumerable<string> CodeCells(string notebook) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, notebook)))!["cells"]!.AsArray().OfType<JsonObject>()
             .Where(c => (string?)c["cell_type"] == "code").Select(StudentEdition.Source);
