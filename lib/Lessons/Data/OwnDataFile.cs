@@ -1,5 +1,5 @@
-using static Lessons.Localization.KitLanguage;
 using System.Globalization;
+using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Data;
 
