@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Lessons.Runner;
 using Lessons.Training;
 
 namespace Lessons.Cli;
@@ -77,7 +78,7 @@ public static class OptionChecks
         {
             if (result.Tokens.Count == 0) return;
             string folder = result.Tokens[^1].Value;
-            if (WritableFolderProblem(folder) is { } problem)
+            if (FolderWriteCheck.Problem(folder) is { } problem)
                 result.AddError($"{option.Name}: cannot write into {Path.GetFullPath(folder)} ({problem}); choose another folder or fix its permissions.");
         });
         return option;
@@ -99,22 +100,5 @@ public static class OptionChecks
             }
         });
         return option;
-    }
-
-    /// <summary>Why nothing could be written into <paramref name="folder"/> (created if missing), or null when it can.</summary>
-    public static string? WritableFolderProblem(string folder)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            string probe = Path.Combine(folder, $".lessons-write-check-{Environment.ProcessId}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return e.Message.TrimEnd('.');
-        }
     }
 }

@@ -56,7 +56,12 @@ public static class Kit
     public static string Text(ref PrintedLine line) => line.Text;
 
     /// <summary>Prints a line without values in the notebook's language (see <see cref="Print(ref PrintedLine)"/>).</summary>
-    public static void Print(string line) => Console.WriteLine(KitLanguage.Words.Line(line.Replace("{", "{{").Replace("}", "}}"), [], []));
+    public static void Print(string line)
+    {
+        var printed = new PrintedLine(line.Length, 0);
+        printed.AppendLiteral(line);
+        Print(ref printed);
+    }
 
     /// <summary>
     /// The path of <paramref name="path"/>, a file inside the kit's repository, from the notebook's folder

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Lessons.Batching;
 using Lessons.Charts;
 using Lessons.Data;

@@ -35,14 +35,19 @@ public static partial class Lesson
         return o with { Epochs = Kit.Pick(o.Epochs, Math.Min(o.Epochs, QuickEpochs)) };
     }
 
-    /// <summary>Trains <paramref name="model"/> on the data's training split, showing progress live; returns the history (test metrics per epoch).</summary>
-    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null) =>
-        Train(model, data, name, options, label: Words.Name(name));
-
-    /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/>, the live display titled <paramref name="label"/>.</summary>
-    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options, string label)
+    /// <summary>Trains <paramref name="model"/> on the data's training split, showing progress live; returns the history
+    /// (test metrics per epoch), named as the kit's language shows <paramref name="name"/>.</summary>
+    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null)
     {
-        var trainer = new Trainer(model, data.Classes, Training(options), Words.Name(name));
+        string shown = Words.Name(name);
+        return Train(model, data, shown, options, label: shown);
+    }
+
+    /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/> for a name
+    /// already in the kit's language, the live display titled <paramref name="label"/>.</summary>
+    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string shown, TrainerOptions? options, string label)
+    {
+        var trainer = new Trainer(model, data.Classes, Training(options), shown);
         var live = LiveProgress.Show(label);
         trainer.EpochCompleted += live.EpochCompleted;
         return trainer.Fit(data.Train, data.Test, live);
@@ -115,14 +120,17 @@ public static partial class Lesson
         var models = new List<RecurrentClassifier>();
         var histories = new List<History>();
         foreach (var (name, options, training) in runs)
+        {
+            string shown = Words.Name(name);
             for (int seed = 0; seed < seeds; seed++)
             {
                 manual_seed(seed);
                 var model = new RecurrentClassifier(options);
-                histories.Add(Train(model, data, name, Training(training) with { Seed = seed },
-                    label: seeds == 1 ? Words.Name(name) : Words.Format("run.seed", Words.Name(name), seed)));
+                histories.Add(Train(model, data, shown, Training(training) with { Seed = seed },
+                    label: seeds == 1 ? shown : Words.Format("run.seed", shown, seed)));
                 models.Add(model);
             }
+        }
         foreach (var variant in histories.GroupBy(h => h.Name)) Console.WriteLine(AccuracyLine([.. variant]));
         return new Comparison(histories, models);
     }

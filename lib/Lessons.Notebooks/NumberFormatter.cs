@@ -13,8 +13,8 @@ internal static class NumberFormatter
     public static void Register()
     {
         if (KitLanguage.Code == "en") return;
-        var culture = KitLanguage.Culture;
-        Formatter.Register<double>((value, writer) => writer.Write(value.ToString(culture)), PlainTextFormatter.MimeType);
-        Formatter.Register<float>((value, writer) => writer.Write(value.ToString(culture)), PlainTextFormatter.MimeType);
+        // The language is read as each number is shown: a kernel that loads the kit in English again gets English numbers.
+        Formatter.Register<double>((value, writer) => writer.Write(value.ToString(KitLanguage.Culture)), PlainTextFormatter.MimeType);
+        Formatter.Register<float>((value, writer) => writer.Write(value.ToString(KitLanguage.Culture)), PlainTextFormatter.MimeType);
     }
 }

@@ -46,18 +46,7 @@ public static partial class StudentEdition
             return "it holds files that are not a student edition; choose a new or empty folder";
         string parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar))
                         ?? throw new ArgumentException("--out: the root folder cannot hold a student edition.");
-        try
-        {
-            Directory.CreateDirectory(parent);
-            string probe = Path.Combine(parent, $".lessons-write-check-{Environment.ProcessId}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"{parent} is not writable: {e.Message.TrimEnd('.')}";
-        }
+        return FolderWriteCheck.Problem(parent) is { } problem ? $"{parent} is not writable: {problem}" : null;
     }
 
     /// <summary>Writes the student edition of the lessons in <paramref name="notebooks"/> into <paramref name="output"/>

@@ -62,7 +62,7 @@ public static class RunCommand
             // Found before the first cell runs: a folder the executed notebook cannot be written into.
             if (writeInPlace)
                 foreach (string folder in notebooks.Select(n => Path.GetDirectoryName(n)!).Distinct())
-                    if (OptionChecks.WritableFolderProblem(folder) is { } problem)
+                    if (FolderWriteCheck.Problem(folder) is { } problem)
                     {
                         stderr.WriteLine($"--in-place: cannot write into {folder} ({problem}); use --out with a writable folder, or fix its permissions.");
                         return 2;

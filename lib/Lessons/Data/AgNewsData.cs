@@ -11,7 +11,7 @@ public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<New
     private string folder = "";
 
     /// <summary>The class names by label: AG News's four, or those of a user's own data.</summary>
-    public IReadOnlyList<string> Classes { get; init; } = [.. AgNews.Classes.Select(Words.Name)];
+    public IReadOnlyList<string> Classes { get; init; } = AgNews.ShownClasses();
 
     /// <summary>What the data is called: "AG News", or the file or folder name of a user's own data.</summary>
     public string Name { get; init; } = "AG News";

@@ -11,7 +11,7 @@ public static class AgNewsFrames
     public static DataFrame Preview(IReadOnlyList<NewsItem> items, int rows = 10, IReadOnlyList<string>? classes = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var names = classes ?? [.. AgNews.Classes.Select(Words.Name)];
+        var names = classes ?? AgNews.ShownClasses();
         var head = items.Take(rows).ToList();
         return new DataFrame(
             new PrimitiveDataFrameColumn<int>(Words.Text("frame.label"), head.Select(i => i.Label)),

@@ -15,7 +15,7 @@ namespace Lessons.Tests.Notebooks;
 /// </summary>
 public sealed class CommittedOutputsTests
 {
-    static readonly string Folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(TestNotebooks.Folder)!, "..", "..", "..", "notebooks"));
+    static readonly string Folder = RepositoryNotebooks.Folder;
 
     /// <summary>A Unix home, work or temp folder (not inside a URL), or a Windows user folder.</summary>
     static readonly Regex MachinePath = new(@"(?<![\w.:/\\-])/(?:work|home|root|tmp|Users)/[^\s""'<]*|\b[A-Za-z]:\\{1,2}Users\\[^\s""'<]*");

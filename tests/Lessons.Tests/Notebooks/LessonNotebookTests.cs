@@ -17,7 +17,7 @@ public sealed class LessonNotebooks;
 [Collection(nameof(LessonNotebooks))]
 public sealed class LessonNotebookTests
 {
-    static readonly string Folder = Path.Combine(Path.GetDirectoryName(TestNotebooks.Folder)!, "..", "..", "..", "notebooks");
+    static readonly string Folder = RepositoryNotebooks.Folder;
 
     /// <summary>
     /// Notebook, charts it must show at least, whether it trains (and so prints test accuracy); each English notebook
