@@ -21,11 +21,11 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "end with one JSON line on stdout" };
         var reference = new Option<bool>("--reference")
         {
-            Description = "also run the lesson's PyTorch pipeline (../shared/bench/pytorch_reference.py) and show the speedup",
+            Description = "also run the lesson's PyTorch pipeline (bench/pytorch_reference.py) and show the speedup",
         };
         var tuned = new Option<bool>("--tuned")
         {
-            Description = "also run the tuned PyTorch pipeline (../shared/bench/pytorch_tuned.py) and show the speedup",
+            Description = "also run the tuned PyTorch pipeline (bench/pytorch_tuned.py) and show the speedup",
         };
         var threads = new Option<int>("--threads")
         {

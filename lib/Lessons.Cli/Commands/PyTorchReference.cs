@@ -5,9 +5,9 @@ using Lessons.Data;
 namespace Lessons.Cli.Commands;
 
 /// <summary>
-/// Runs a PyTorch yardstick in ../shared/bench next to the repository for one model and reads its JSON line:
+/// Runs a PyTorch yardstick in the repository's bench/ folder for one model and reads its JSON line:
 /// <see cref="Lesson"/> is the original lesson's pipeline, <see cref="Tuned"/> the same models written the way a careful
-/// engineer would. Needs /usr/bin/python3 with Debian's python3-torch and python3-torchtext.
+/// engineer would. Needs /usr/bin/python3 with Debian's python3-torch and python3-torchtext (bench/README.md).
 /// </summary>
 static class PyTorchReference
 {
@@ -16,16 +16,22 @@ static class PyTorchReference
 
     public sealed record Result(string Model, double SamplesPerSecond, double EpochSeconds);
 
-    /// <summary>The script <paramref name="fileName"/> in ../shared/bench next to the repository, or a clear error.</summary>
+    /// <summary>The repository's folder of yardstick scripts.</summary>
+    public const string Folder = "bench";
+
+    /// <summary>The script <paramref name="fileName"/> in the repository's bench/ folder, or a clear error.</summary>
     public static string Script(string fileName, string option)
     {
         string? root = RepositoryRoot.Find();
-        string? path = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", fileName));
+        string? path = root is null ? null : ScriptIn(root, fileName);
         if (path is null || !File.Exists(path))
-            throw new BenchException($"{option}: ../shared/bench/{fileName} was not found next to the repository.");
+            throw new BenchException($"{option}: {Folder}/{fileName} was not found in the repository.");
         if (!File.Exists(Python)) throw new BenchException($"{option} needs {Python} with python3-torch and python3-torchtext.");
         return path;
     }
+
+    /// <summary>Where <paramref name="fileName"/> lives in the repository at <paramref name="root"/>.</summary>
+    public static string ScriptIn(string root, string fileName) => Path.Combine(root, Folder, fileName);
 
     public static Result Run(string script, string dataFolder, int threads, string model)
     {

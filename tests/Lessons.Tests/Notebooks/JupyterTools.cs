@@ -17,7 +17,7 @@ static class JupyterTools
             return "jupyter nbconvert is not installed (Debian: apt-get install jupyter-nbconvert python3-ipykernel).";
         if (needKernel && (!TryRun(["kernelspec", "list"], Environment.CurrentDirectory, TimeSpan.FromSeconds(60), out var kernels)
             || !kernels.Split('\n').Any(line => line.Trim().StartsWith(Kernel + " ", StringComparison.Ordinal))))
-            return $"Jupyter has no {Kernel} kernel (dotnet tool install -g Microsoft.dotnet-interactive --version 1.0.712001; " +
+            return $"Jupyter has no {Kernel} kernel ({Lessons.Cli.Doctor.InteractiveToolCheck.Install}; " +
                 "dotnet interactive jupyter install).";
         return null;
     }

@@ -1,4 +1,5 @@
 using Lessons.Cli.Commands;
+using Lessons.Data;
 using Lessons.Models;
 
 namespace Lessons.Tests.Training;
@@ -48,6 +49,18 @@ public sealed class BenchCommandTests
     public void Every_configuration_has_both_pytorch_yardsticks()
     {
         Assert.Equal(["rnn", "lstm", "lstm_packed", "bilstm", "lstm2", "gru"], BenchConfiguration.All.Select(c => c.PythonModel));
+    }
+
+    [Theory]
+    [InlineData(PyTorchReference.Lesson, "--reference")]
+    [InlineData(PyTorchReference.Tuned, "--tuned")]
+    public void The_pytorch_yardsticks_are_found_in_the_repository_bench_folder(string script, string option)
+    {
+        string root = RepositoryRoot.Find()!;
+        string expected = Path.Combine(root, "bench", script);
+        Assert.True(File.Exists(expected), $"{expected} is missing");
+        if (!File.Exists(PyTorchReference.Python)) return;
+        Assert.Equal(expected, PyTorchReference.Script(script, option));
     }
 
     [Theory]
