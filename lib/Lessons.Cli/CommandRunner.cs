@@ -8,9 +8,11 @@ using Lessons.Training;
 namespace Lessons.Cli;
 
 /// <summary>
-/// The one place that turns what can go wrong into what the user reads: parse errors (an option out of range) are one
-/// line each with exit code 2; the kit's exceptions and the file system's become one line naming the path and what to
-/// do, exit code 1. No verb keeps its own catch list, and no .NET stack trace reaches the user.
+/// The one place that turns what can go wrong into what the user reads: parse errors (an option out of range) and the
+/// kit's own <see cref="UsageException"/> are one line each with exit code 2, and nothing else is; the kit's exceptions
+/// and the file system's become one line naming the path and what to do, exit code 1; anything unexpected (a bug, such
+/// as an ArgumentException from inside the library) is one line "Unexpected error ...", exit code 1. No verb keeps its
+/// own catch list, and no .NET stack trace reaches the user.
 /// </summary>
 public static class CommandRunner
 {
@@ -69,9 +71,12 @@ public static class CommandRunner
         UnauthorizedAccessException => ($"{e.Message} Check the permissions of that path, or choose another one.", Failed),
         DirectoryNotFoundException or FileNotFoundException => (e.Message, Failed),
         IOException => ($"{e.Message} Check that the disk has room and the path is writable, or choose another one.", Failed),
-        ArgumentException => (e.Message, BadUsage),
+        UsageException => (e.Message, BadUsage),
         InvalidDataException => (e.Message, Failed),
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerExceptions[0]),
-        _ => ($"Unexpected error ({e.GetType().Name}): {e.Message} Please report it with the command you ran.", Failed),
+        // Native errors (LibTorch's) carry a stack of frames in their message: the first line is what went wrong.
+        _ => ($"Unexpected error ({e.GetType().Name}): {FirstLine(e.Message)} Please report it with the command you ran.", Failed),
     };
+
+    static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd();
 }

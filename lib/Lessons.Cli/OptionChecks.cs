@@ -28,10 +28,17 @@ public static class OptionChecks
                 return; // an unparsable value already has System.CommandLine's own error
             }
             if (value is not null && !ok(value))
-                result.AddError($"{option.Name} must be {allowed} (got {result.Tokens[^1].Value}).");
+                result.AddError($"{option.Name} must be {allowed} (got {Shown(result.Tokens[^1].Value)}).");
         });
         return option;
     }
+
+    /// <summary>A value as the user typed it; an empty one as "".</summary>
+    internal static string Shown(string token) => token.Length == 0 ? "\"\"" : token;
+
+    /// <summary>Text that is not empty or blank.</summary>
+    public static Option<string?> NotBlank(this Option<string?> option, string allowed) =>
+        option.Require(v => !string.IsNullOrWhiteSpace(v), allowed);
 
     /// <summary>Whole numbers from <paramref name="min"/> up.</summary>
     public static Option<int> AtLeast(this Option<int> option, int min) => option.Require(v => v >= min, $"at least {min}");
@@ -43,6 +50,10 @@ public static class OptionChecks
     /// <summary>Whole numbers from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static Option<int> Between(this Option<int> option, int min, int max) =>
         option.Require(v => v >= min && v <= max, $"between {min} and {max}");
+
+    /// <summary>Whole numbers from <paramref name="min"/> to <paramref name="max"/>, when given.</summary>
+    public static Option<int?> Between(this Option<int?> option, int min, int max) =>
+        option.Require(v => v is not { } n || n >= min && n <= max, $"between {min} and {max}");
 
     /// <summary>A finite number above zero (refuses nan and infinity).</summary>
     public static Option<double> Positive(this Option<double> option) =>

@@ -35,7 +35,7 @@ public static class BenchCommand
         var referenceThreads = new Option<int?>("--reference-threads")
         {
             Description = "threads for the PyTorch yardsticks (default: as --threads)",
-        }.AtLeast(1);
+        }.Between(1, Environment.ProcessorCount);
         var batch = new Option<int>("--batch")
         {
             Description = "batch size (the lesson's is 16)",
@@ -49,7 +49,8 @@ public static class BenchCommand
         {
             Description = "engine LibTorch for every layer, without the kit's recurrent kernels (to see what they save)",
         };
-        var only = new Option<string?>("--only") { Description = "comma-separated configuration names to run (e.g. \"LSTM,GRU\")" };
+        var only = new Option<string?>("--only") { Description = "comma-separated configuration names to run (e.g. \"LSTM,GRU\")" }
+            .Require(v => v is null || BenchConfiguration.AreNames(v), $"one or more of {string.Join(", ", BenchConfiguration.All.Select(c => c.Name))}, comma-separated");
         var command = new Command("bench",
             "Training speed (samples/s) of the lesson's configurations on the kit's data (the shipped mini split unless LESSONS_DATA says otherwise); optionally against the PyTorch yardsticks.");
         foreach (var o in new Option[] { reps, json, reference, tuned, threads, referenceThreads, batch, only, dense, builtIn })

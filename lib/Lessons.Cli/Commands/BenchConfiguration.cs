@@ -24,9 +24,15 @@ sealed record BenchConfiguration(string Name, string PythonModel, Func<int, Clas
 
     /// <summary>The configurations named in <paramref name="only"/> (comma-separated, any case), or all of them.</summary>
     public static IReadOnlyList<BenchConfiguration> Choose(string? only) => only is null ? All
-        : [.. only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(n => All.FirstOrDefault(c => c.Name.Equals(n, StringComparison.OrdinalIgnoreCase))
+        : [.. Names(only).Select(n => Named(n)
                 ?? throw new BenchException($"No configuration \"{n}\"; choose from {string.Join(", ", All.Select(c => c.Name))}."))];
+
+    /// <summary>Whether <paramref name="only"/> names one configuration or more, and only known ones.</summary>
+    public static bool AreNames(string only) => Names(only) is { Length: > 0 } names && names.All(n => Named(n) is not null);
+
+    static string[] Names(string only) => only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    static BenchConfiguration? Named(string name) => All.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The useful arithmetic of one training sample, forward and backward, of the recurrent and linear layers: per real

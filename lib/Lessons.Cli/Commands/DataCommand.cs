@@ -45,6 +45,24 @@ public static class DataCommand
             DefaultValueFactory = _ => OwnDataOptions.DefaultTestShare,
         }.Require(v => v > 0 && v < 1, "in (0, 1)");
 
+        public DataOptions()
+        {
+            Data.Validators.Add(result =>
+            {
+                if (result.Tokens.Count == 0) return;
+                string given = result.Tokens[^1].Value;
+                if (string.IsNullOrWhiteSpace(given))
+                    result.AddError($"--data must be {AgNews.MiniChoice}, {AgNews.FullChoice}, a file or a folder (got {OptionChecks.Shown(given)}).");
+                else if (!given.Equals(AgNews.MiniChoice, StringComparison.OrdinalIgnoreCase)
+                    && !given.Equals(AgNews.FullChoice, StringComparison.OrdinalIgnoreCase) && !Path.Exists(given))
+                    result.AddError($"--data: there is no file or folder {Path.GetFullPath(given)}; choose {AgNews.MiniChoice}, " +
+                        $"{AgNews.FullChoice}, a CSV or TSV file, or a folder holding train and test files.");
+            });
+            LabelColumn.NotBlank("a column's header name or its index from 0");
+            TextColumns.Require(v => v is not null && v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Length > 0,
+                "one or more columns (header names or indices from 0), comma-separated");
+        }
+
         public void AddTo(Command command)
         {
             foreach (var option in new Option[] { Data, LabelColumn, TextColumns, TestShare })
@@ -87,22 +105,31 @@ public static class DataCommand
         return data!;
     }
 
+    /// <summary>The most class columns the table of rows per class shows: more would not fit a line (and 40,000
+    /// overflowed the table's layout).</summary>
+    internal const int ShownClasses = 8;
+
     private static void Show(AgNewsData data, IAnsiConsole console)
     {
         var lines = console.Profile.Out.Writer; // unwrapped: one line each, whatever the console's width
         lines.WriteLine(data.InUse);
 
+        // A column per class up to ShownClasses; the rest share one column that says how many classes it holds.
+        int shown = data.Classes.Count <= ShownClasses ? data.Classes.Count : ShownClasses - 1, rest = data.Classes.Count - shown;
         var classes = new Table().Title("Rows per class");
         classes.AddColumn("split");
         classes.AddColumn(new TableColumn("rows").RightAligned());
-        foreach (var name in data.Classes) classes.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        foreach (var name in data.Classes.Take(shown)) classes.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        if (rest > 0) classes.AddColumn(new TableColumn($"{rest:N0} more classes").RightAligned());
         foreach (var (name, split) in new[] { ("train", data.Train), ("test", data.Test) })
         {
-            var counts = new int[data.Classes.Count];
-            foreach (var item in split) counts[item.Label]++;
-            classes.AddRow([name, $"{split.Count:N0}", .. counts.Select(c => $"{c:N0}")]);
+            var counts = new int[shown + 1];
+            foreach (var item in split) counts[Math.Min(item.Label, shown)]++;
+            classes.AddRow([name, $"{split.Count:N0}", .. counts.Take(rest > 0 ? shown + 1 : shown).Select(c => $"{c:N0}")]);
         }
         console.Write(classes);
+        if (rest > 0)
+            lines.WriteLine($"{rest:N0} of the {data.Classes.Count:N0} classes are not shown one by one; their rows are counted in the last column.");
 
         var lengths = new Table().Title("Tokens per text (basic_english)");
         foreach (var column in new[] { "split", "tokens", "min", "mean", "median", "p95", "max" })

@@ -13,6 +13,10 @@ namespace Lessons.Cli.Commands;
 /// <summary>`lessons train`: trains one classifier on AG News (or the user's own data) with a progress bar, a table per epoch, and optionally JSON and a checkpoint.</summary>
 public static class TrainCommand
 {
+    /// <summary>The largest --batch: half the full AG News's training split, far beyond any useful batch, and well
+    /// inside the sampler's int arithmetic (2,147,483,647 overflowed it).</summary>
+    public const int MaxBatch = 65_536;
+
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => CellKinds.Name(CellKind.Lstm) }
@@ -46,7 +50,9 @@ public static class TrainCommand
         var maxTokens = new Option<int>("--max-tokens") { Description = "cut each text to its first N tokens", DefaultValueFactory = _ => ExampleEncoder.DefaultMaxTokens };
 
         // Checked at parse time (OptionChecks): a bad value stops the command before any work, naming option and range.
-        layers.AtLeast(1); epochs.AtLeast(1); batch.AtLeast(1); embed.AtLeast(1); hidden.AtLeast(1); limit.AtLeast(1);
+        // The sizes stop where the checkpoint reader stops (ModelLimits), so that a model trained here loads again.
+        layers.Between(1, ModelLimits.MaxLayers); embed.Between(1, ModelLimits.MaxWidth); hidden.Between(1, ModelLimits.MaxWidth);
+        epochs.AtLeast(1); batch.Between(1, MaxBatch); limit.AtLeast(1);
         minFreq.AtLeast(1); average.AtLeast(1); maxTokens.AtLeast(1); threads.Threads(); lr.Positive(); embedStd.Positive();
         weightDecay.NotNegative(); dropout.Share(); wordDropout.Share(); smoothing.Share();
         save.CheckpointTarget(); report.WritableFolder();
@@ -118,12 +124,31 @@ public static class TrainCommand
         }
     }
 
+    /// <summary>
+    /// Refuses, before a byte of the model is allocated, a vocabulary larger than a checkpoint holds and a model whose
+    /// training state (weights, gradients and Adam's two moments) needs more memory than this machine has: LibTorch's
+    /// allocator would otherwise fail with a page of native frames, or the system would start swapping.
+    /// </summary>
+    static void EnsureFits(TrainRun run, ClassifierOptions options)
+    {
+        if (options.VocabularySize > ModelLimits.MaxVocabulary)
+            throw new UsageException($"--min-freq {run.MinFreq}: the vocabulary has {options.VocabularySize:N0} words, more than the " +
+                $"{ModelLimits.MaxVocabulary:N0} a checkpoint holds; choose a larger --min-freq.");
+        long parameters = ModelLimits.Parameters(options);
+        double need = (double)parameters * ModelLimits.TrainingBytesPerParameter, have = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (need > have)
+            throw new UsageException($"--embed {run.Embedding}, --hidden {run.Hidden} and --layers {run.Layers} with a vocabulary of " +
+                $"{options.VocabularySize:N0} words make a model of {parameters:N0} parameters, about {need / (1 << 30):N1} GiB to train, " +
+                $"more than the {have / (1 << 30):N1} GiB of this machine; choose a smaller --embed, --hidden or --layers, or a larger --min-freq.");
+    }
+
     static int Train(TrainRun run, string? savePath, string? reportFolder, bool asJson)
     {
         var raw = OwnData.Load(run.DataFolder, run.OwnData ?? new OwnDataOptions(Seed: run.Training.Seed));
         var data = EncodedData.Prepare(raw, run.MinFreq, run.Limit, run.MaxTokens);
         AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {run.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
 
+        EnsureFits(run, run.Classifier(data.Vocabulary.Count, raw.Classes.Count));
         using var model = run.Build(data.Vocabulary.Count, raw.Classes.Count);
         string name = run.Classifier(data.Vocabulary.Count, raw.Classes.Count).Name();
         var trainer = new Trainer(model, raw.Classes, run.Training, name);

@@ -36,6 +36,14 @@ public static class AgNews
         [TestFile] = "521465c2428ed7f02f8d6db6ffdd4b5447c1c701962353eb2c40d548c3c85699",
     };
 
+    /// <summary>The sizes in bytes of the published files: a download stops there, so a server that sends more (or
+    /// without end) cannot fill the disk.</summary>
+    public static IReadOnlyDictionary<string, long> Sizes { get; } = new Dictionary<string, long>
+    {
+        [TrainFile] = 29_470_338,
+        [TestFile] = 1_857_427,
+    };
+
     /// <summary>The sha256 of the shipped mini split (see <c>data/ag_news-mini/README.md</c>).</summary>
     public static IReadOnlyDictionary<string, string> MiniSha256 { get; } = new Dictionary<string, string>
     {

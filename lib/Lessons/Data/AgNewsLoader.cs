@@ -61,6 +61,9 @@ internal sealed class AgNewsLoader
     /// <summary>The expected sha256 of each file of the full data set (the published ones by default).</summary>
     public IReadOnlyDictionary<string, string> Sha256 { get; init; } = AgNews.Sha256;
 
+    /// <summary>The size in bytes of each file of the full data set (the published ones by default): a download reads no more.</summary>
+    public IReadOnlyDictionary<string, long> Sizes { get; init; } = AgNews.Sizes;
+
     /// <inheritdoc cref="LoadAsync"/>
     public AgNewsData Load(IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
         LoadAsync(progress, cancellationToken).GetAwaiter().GetResult();
@@ -110,7 +113,7 @@ internal sealed class AgNewsLoader
             {
                 foreach (var file in missing)
                     await VerifiedDownload.DownloadAsync(Client ?? SharedClient.Value, new Uri(folderUrl, file), Path.Combine(cache, file),
-                        Sha256[file], progress, StallTimeout, cancellationToken).ConfigureAwait(false);
+                        Sha256[file], Sizes[file], progress, StallTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (DataDownloadException e)
             {
@@ -124,6 +127,10 @@ internal sealed class AgNewsLoader
     private static AgNewsData ReadNamedFolder(string folder, string how)
     {
         var full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+            throw new AgNewsNotFoundException(
+                $"There is no folder {full} ({how}){(File.Exists(full) ? ", only a file" : "")}: choose {AgNews.MiniChoice}, " +
+                $"{AgNews.FullChoice} or a folder holding {AgNews.TrainFile} and {AgNews.TestFile} of AG News.");
         var missing = Missing(full);
         if (missing.Count > 0)
             throw new AgNewsNotFoundException(

@@ -10,9 +10,11 @@ namespace Lessons.Data;
 internal readonly record struct DelimitedRecord(int Line, string[] Fields, string Raw);
 
 /// <summary>
-/// The rows of a CSV or TSV file, read with CsvHelper: quoted fields (with line breaks and doubled quotes inside), a
-/// byte order mark and CRLF line ends are all fine; blank lines are skipped. Text that is not UTF-8 and a quote left
-/// open stop the read with an <see cref="AgNewsFormatException"/> naming the file and line.
+/// The rows of a CSV or TSV file. CSV is read with CsvHelper: quoted fields (with line breaks and doubled quotes
+/// inside) are fine, and a quote left open stops the read with an <see cref="AgNewsFormatException"/> naming the file
+/// and line. TSV has no quoting: each line is a row and each tab ends a field, so a quote is just a character (read as
+/// CSV, a quote in a text swallowed the rows after it into one field). In both, a byte order mark and CRLF line ends
+/// are fine, blank lines are skipped, and text that is not UTF-8 stops the read naming the file and line.
 /// </summary>
 internal static class DelimitedRecords
 {
@@ -45,6 +47,22 @@ internal static class DelimitedRecords
     public static IEnumerable<DelimitedRecord> Read(TextReader reader, string name, string delimiter = ",")
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return delimiter == "\t" ? ReadTabSeparated(reader) : ReadQuoted(reader, name, delimiter);
+    }
+
+    /// <summary>The non-blank lines of <paramref name="reader"/>, split at every tab.</summary>
+    private static IEnumerable<DelimitedRecord> ReadTabSeparated(TextReader reader)
+    {
+        int line = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length > 0) yield return new DelimitedRecord(line, text.Split('\t'), text);
+        }
+    }
+
+    private static IEnumerable<DelimitedRecord> ReadQuoted(TextReader reader, string name, string delimiter)
+    {
         string? badField = null;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -64,7 +82,7 @@ internal static class DelimitedRecords
             if (badField is not null)
                 throw new AgNewsFormatException(name, start,
                     $"a quote is not closed where it should be, in {Excerpt(badField)} " +
-                    $"(a field in quotes must end in a quote followed by {(delimiter == "\t" ? "a tab" : "a comma")} " +
+                    $"(a field in quotes must end in a quote followed by {(delimiter == "," ? "a comma" : $"«{delimiter}»")} " +
                     "or the line end; a quote inside it is written \"\")");
             if (fields is [""])
                 continue; // a blank line

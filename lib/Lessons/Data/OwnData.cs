@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lessons.Models;
 using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Data;
@@ -107,6 +108,10 @@ public static class OwnData
                 ? [.. distinct.OrderBy(l => long.Parse(l, CultureInfo.InvariantCulture)).ThenBy(l => l, StringComparer.Ordinal)]
                 : [.. distinct.Order(StringComparer.Ordinal)];
         }
+        if (classes.Count > ModelLimits.MaxClasses)
+            throw new InvalidDataException(Words.Format("data.error-too-many-classes",
+                File.Exists(namesPath) ? namesPath : string.Join(Words.Text("data.and"), files.Select(f => f.Path)),
+                classes.Count, ModelLimits.MaxClasses));
         if (classes.Count < 2)
             throw new InvalidDataException(Words.Format(classes.Count == 0 ? "data.error-no-class" : "data.error-one-class",
                 string.Join(Words.Text("data.and"), files.Select(f => f.Path)), classes.Count == 0 ? "" : classes[0]));

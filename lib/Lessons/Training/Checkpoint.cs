@@ -196,8 +196,9 @@ public sealed record Checkpoint(
         }
     }
 
-    /// <summary>Upper bounds on what a checkpoint may describe: far above the lessons' models, far below a machine's memory.</summary>
-    internal const int MaxVocabulary = 5_000_000, MaxWidth = 4096, MaxLayers = 16, MaxClasses = 1000;
+    /// <summary>Upper bounds on what a checkpoint may describe: the kit's <see cref="ModelLimits"/>.</summary>
+    internal const int MaxVocabulary = ModelLimits.MaxVocabulary, MaxWidth = ModelLimits.MaxWidth, MaxLayers = ModelLimits.MaxLayers,
+        MaxClasses = ModelLimits.MaxClasses;
 
     /// <summary>
     /// Loads the weights saved in <paramref name="folder"/> into <paramref name="model"/> when they were trained with

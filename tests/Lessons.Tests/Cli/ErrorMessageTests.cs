@@ -88,7 +88,16 @@ public sealed class ErrorMessageTests : IDisposable
             "No space left on device : '/ckpt/weights.bin' Check that the disk has room and the path is writable, or choose another one.", 1 },
         { new CheckpointException("/ckpt/weights.bin", "the weights do not load (bad)"), "/ckpt/weights.bin: the weights do not load (bad)", 1 },
         { new TorchNotReadyException("TorchSharp could not load"), "TorchSharp could not load", 1 },
-        { new ArgumentException("invalid classifier options: Hidden must be positive (got 0)"), "invalid classifier options: Hidden must be positive (got 0)", 2 },
+        { new UsageException("--embed 4096, --hidden 4096 and --layers 16 ... more than the 23.4 GiB of this machine"),
+            "--embed 4096, --hidden 4096 and --layers 16 ... more than the 23.4 GiB of this machine", 2 },
+        // Only the kit's own usage errors are bad usage: an ArgumentException from inside the library is a bug.
+        { new ArgumentException("Specified argument was out of the range of valid values."),
+            "Unexpected error (ArgumentException): Specified argument was out of the range of valid values. Please report it with the command you ran.", 1 },
+        { new ArgumentOutOfRangeException("batchSize"),
+            "Unexpected error (ArgumentOutOfRangeException): Specified argument was out of the range of valid values. (Parameter 'batchSize') Please report it with the command you ran.", 1 },
+        // LibTorch's errors carry its native stack in the message: only the first line is shown.
+        { new System.Runtime.InteropServices.ExternalException("[enforce fail at alloc_cpu.cpp:127] err == 0. can't allocate memory\nframe #0: c10::ThrowEnforceNotMet\nframe #1: c10::alloc_cpu"),
+            "Unexpected error (ExternalException): [enforce fail at alloc_cpu.cpp:127] err == 0. can't allocate memory Please report it with the command you ran.", 1 },
         { new InvalidOperationException("No epochs yet."), "Unexpected error (InvalidOperationException): No epochs yet. Please report it with the command you ran.", 1 },
     };
 
@@ -97,6 +106,28 @@ public sealed class ErrorMessageTests : IDisposable
     public void Each_failure_maps_to_one_message_and_one_exit_code(Exception failure, string message, int exitCode)
     {
         Assert.Equal((message, exitCode), CommandRunner.Describe(failure));
+    }
+
+    [Fact]
+    public async Task A_model_too_large_for_this_machines_memory_is_refused_naming_the_options_before_it_is_built()
+    {
+        string home = Path.Combine(temp.Path, "home");
+        Directory.CreateDirectory(home);
+        string cli = Path.Combine(AppContext.BaseDirectory, "Lessons.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string a in new[] { cli, "train", "--data", "mini", "--limit", "200", "--epochs", "1", "--embed", "4096", "--hidden", "4096",
+            "--layers", "16", "--bidirectional" })
+            start.ArgumentList.Add(a);
+        start.Environment["HOME"] = home;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(CommandRunner.BadUsage, process.ExitCode);
+        Assert.Matches(@"^--embed 4096, --hidden 4096 and --layers 16 with a vocabulary of [\d,]+ words make a model of [\d,]+ parameters, " +
+            @"about [\d,.]+ GiB to train, more than the [\d,.]+ GiB of this machine; choose a smaller --embed, --hidden or --layers, or a larger --min-freq\.$",
+            (await error).Trim());
     }
 
     [Fact]

@@ -14,8 +14,10 @@ internal sealed class LocalHttpServer : IDisposable
 {
     /// <summary>What to answer. <paramref name="DeclaredLength"/> (default: the body's length) goes into
     /// Content-Length; <paramref name="SendBytes"/> (default: all) is how much of the body is sent before the
-    /// connection is cut; <paramref name="StallAfterHeaders"/> sends the headers and then nothing.</summary>
-    public sealed record Reply(int Status, byte[] Body, long? DeclaredLength = null, int? SendBytes = null, bool StallAfterHeaders = false);
+    /// connection is cut; <paramref name="StallAfterHeaders"/> sends the headers and then nothing;
+    /// <paramref name="Endless"/> sends no Content-Length and the body over and over until the client goes away.</summary>
+    public sealed record Reply(int Status, byte[] Body, long? DeclaredLength = null, int? SendBytes = null, bool StallAfterHeaders = false,
+        bool Endless = false);
 
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
@@ -61,14 +63,15 @@ internal sealed class LocalHttpServer : IDisposable
                 var reply = route(path);
                 long declared = reply.DeclaredLength ?? reply.Body.Length;
                 var head = $"HTTP/1.1 {reply.Status} {(reply.Status == 200 ? "OK" : reply.Status == 404 ? "Not Found" : "Internal Server Error")}\r\n" +
-                           $"Content-Length: {declared}\r\nContent-Type: text/csv\r\nConnection: close\r\n\r\n";
+                           (reply.Endless ? "" : $"Content-Length: {declared}\r\n") + "Content-Type: text/csv\r\nConnection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop.Token);
                 if (reply.StallAfterHeaders)
                 {
                     await Task.Delay(Timeout.Infinite, stop.Token);
                     return;
                 }
-                await stream.WriteAsync(reply.Body.AsMemory(0, reply.SendBytes ?? reply.Body.Length), stop.Token);
+                do await stream.WriteAsync(reply.Body.AsMemory(0, reply.SendBytes ?? reply.Body.Length), stop.Token);
+                while (reply.Endless);
                 await stream.FlushAsync(stop.Token);
                 // Closing here, short of the declared length, is the connection dropping mid-body.
             }

@@ -23,7 +23,7 @@ public class VerifiedDownloadTests
         using var folder = new TempFolder();
         var progress = new Recorder();
 
-        long bytes = await VerifiedDownload.DownloadAsync(Client, new Uri(server.BaseUrl, "test.csv"), folder.File("test.csv"), TestSha256, progress);
+        long bytes = await VerifiedDownload.DownloadAsync(Client, new Uri(server.BaseUrl, "test.csv"), folder.File("test.csv"), TestSha256, TestCsv.Length, progress);
 
         Assert.Equal(1_483_594, bytes);
         Assert.Equal(TestCsv, File.ReadAllBytes(folder.File("test.csv")));
@@ -82,20 +82,47 @@ public class VerifiedDownloadTests
         using var folder = new TempFolder();
 
         var error = await Assert.ThrowsAsync<DataDownloadException>(() =>
-            VerifiedDownload.DownloadAsync(Client, url, folder.File("test.csv"), TestSha256));
+            VerifiedDownload.DownloadAsync(Client, url, folder.File("test.csv"), TestSha256, TestCsv.Length));
 
         Assert.Contains("cannot reach 127.0.0.1", error.Message);
         Assert.Empty(folder.Files());
     }
 
-    private static async Task<DataDownloadException> FailingDownload(Func<string, LocalHttpServer.Reply> route, TimeSpan? stall = null)
+    [Fact]
+    public async Task Stops_a_server_that_streams_without_end_at_the_size_of_the_file()
+    {
+        var error = await FailingDownload(_ => new LocalHttpServer.Reply(200, TestCsv, Endless: true));
+        Assert.EndsWith($"failed: the server sent more than the 1,483,594 bytes of the file; stopped there (a different file, or a server that does not end)",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Refuses_a_file_announced_larger_than_the_expected_one_before_reading_it()
+    {
+        var error = await FailingDownload(_ => new LocalHttpServer.Reply(200, TestCsv, DeclaredLength: 10_000_000_000, StallAfterHeaders: true));
+        Assert.EndsWith("failed: the server announces 10,000,000,000 bytes, but the file has 1,483,594; nothing was downloaded (a different file)",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Names_a_full_disk_as_such_not_as_a_broken_connection()
+    {
+        // /dev/full is the kernel's full disk: every write to it fails with ENOSPC, as on a disk without room.
+        var error = await FailingDownload(_ => LocalHttpServer.Ok(TestCsv),
+            create: _ => new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16, useAsync: true));
+        Assert.Matches(@"failed: no space left on device writing /\S+/test\.csv \(after [\d,]+ bytes\); free some space and run again$", error.Message);
+    }
+
+    private static async Task<DataDownloadException> FailingDownload(Func<string, LocalHttpServer.Reply> route, TimeSpan? stall = null,
+        Func<string, Stream>? create = null)
     {
         using var server = new LocalHttpServer(route);
         using var folder = new TempFolder();
         var url = new Uri(server.BaseUrl, "test.csv");
 
-        var error = await Assert.ThrowsAsync<DataDownloadException>(() =>
-            VerifiedDownload.DownloadAsync(Client, url, folder.File("test.csv"), TestSha256, stallTimeout: stall));
+        var error = await Assert.ThrowsAsync<DataDownloadException>(() => create is null
+            ? VerifiedDownload.DownloadAsync(Client, url, folder.File("test.csv"), TestSha256, TestCsv.Length, stallTimeout: stall)
+            : VerifiedDownload.DownloadAsync(Client, url, folder.File("test.csv"), TestSha256, TestCsv.Length, null, stall, create, default));
 
         Assert.Equal(url, error.Url);
         Assert.StartsWith($"download of {url} failed: ", error.Message);
