@@ -1,9 +1,9 @@
-using Lessons.Batching;
 using Lessons.Data;
 using Lessons.Models;
 using Lessons.Runtime;
 using Lessons.Text;
 using Lessons.Training;
+using static Lessons.Tests.Training.CheckpointSamples;
 using static TorchSharp.torch;
 
 namespace Lessons.Tests.Training;
@@ -18,31 +18,6 @@ public sealed class CheckpointSafetyTests : IDisposable
     public CheckpointSafetyTests() => TorchRuntime.EnsureReady();
 
     public void Dispose() => Directory.Delete(parent, recursive: true);
-
-    static readonly NewsItem[] Items =
-    [
-        new(0, "Talks resume in Geneva", "Diplomats meet again."),
-        new(1, "Striker scores twice", "The home team wins again."),
-        new(2, "Stocks rise", "Markets climb as oil falls."),
-        new(3, "New chip unveiled", "The chip is faster."),
-    ];
-
-    static readonly Vocabulary Words = Vocabulary.Build(ExampleEncoder.Tokenize(Items));
-    static readonly ClassifierOptions Options = new() { Kind = CellKind.Lstm, VocabularySize = Words.Count, Embedding = 6, Hidden = 5 };
-
-    static RecurrentClassifier Model(int seed)
-    {
-        random.manual_seed(seed);
-        return new RecurrentClassifier(Options);
-    }
-
-    static float[] Logits(nn.Module<Tensor, Tensor, Tensor> model)
-    {
-        model.eval();
-        using var batch = BatchBuilder.Build(ExampleEncoder.Encode(Items, Words), [0, 1, 2, 3]);
-        using var logits = model.forward(batch.Tokens, batch.Lengths);
-        return logits.data<float>().ToArray();
-    }
 
     /// <summary>A file stream that fails with a full disk after <paramref name="limit"/> bytes.</summary>
     sealed class FullDiskStream(string path, long limit) : FileStream(path, FileMode.CreateNew, FileAccess.Write)
@@ -103,8 +78,6 @@ public sealed class CheckpointSafetyTests : IDisposable
         Assert.Equal(Logits(newer), Logits(Checkpoint.Load(Folder).Model));
         Assert.Equal(["lstm", "lstm.lock"], Entries(parent));
     }
-
-    static IEnumerable<string> Entries(string folder) => Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     /// <summary>The id of a process that has ended.</summary>
     static int EndedProcessId()

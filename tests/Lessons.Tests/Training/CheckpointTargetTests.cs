@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Lessons.Batching;
 using Lessons.Cli;
 using Lessons.Data;
-using Lessons.Models;
 using Lessons.Runtime;
-using Lessons.Text;
 using Lessons.Training;
+using static Lessons.Tests.Training.CheckpointSamples;
 using static TorchSharp.torch;
 
 namespace Lessons.Tests.Training;
@@ -19,42 +17,22 @@ namespace Lessons.Tests.Training;
 [Collection(SeededTorchCollection.Name)]
 public sealed class CheckpointTargetTests : IDisposable
 {
-    readonly string parent = Directory.CreateTempSubdirectory("lessons-checkpoint-target-").FullName;
+    readonly string parent;
+
+    public CheckpointTargetTests()
+    {
+        TorchRuntime.EnsureReady();
+        parent = Directory.CreateTempSubdirectory("lessons-checkpoint-target-").FullName;
+    }
+
     string Folder => Path.Combine(parent, "lstm");
 
-    public CheckpointTargetTests() => TorchRuntime.EnsureReady();
-
     public void Dispose() => Directory.Delete(parent, recursive: true);
-
-    static readonly NewsItem[] Items =
-    [
-        new(0, "Talks resume in Geneva", "Diplomats meet again."),
-        new(1, "Striker scores twice", "The home team wins again."),
-        new(2, "Stocks rise", "Markets climb as oil falls."),
-        new(3, "New chip unveiled", "The chip is faster."),
-    ];
-
-    static readonly Vocabulary Words = Vocabulary.Build(ExampleEncoder.Tokenize(Items));
-
-    static RecurrentClassifier Model(int seed, double dropout = 0.1)
-    {
-        random.manual_seed(seed);
-        return new RecurrentClassifier(new ClassifierOptions { Kind = CellKind.Lstm, VocabularySize = Words.Count, Embedding = 6, Hidden = 5, Dropout = dropout });
-    }
-
-    static float[] Logits(nn.Module<Tensor, Tensor, Tensor> model)
-    {
-        model.eval();
-        using var batch = BatchBuilder.Build(ExampleEncoder.Encode(Items, Words), [0, 1, 2, 3]);
-        using var logits = model.forward(batch.Tokens, batch.Lengths);
-        return logits.data<float>().ToArray();
-    }
 
     /// <summary>Every file under <paramref name="folder"/> with its bytes, to show nothing was changed.</summary>
     static Dictionary<string, string> Snapshot(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
         .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(File.ReadAllBytes(f)));
 
-    static IEnumerable<string> Entries(string folder) => Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     /// <summary>Starts the built `lessons` in <paramref name="directory"/>.</summary>
     static Process StartCli(string directory, params string[] args)
