@@ -64,7 +64,7 @@ public static partial class Lesson
     {
         Console.WriteLine(AccuracyLine(history));
         Kit.Show(TrainingCurvesChart.Create(history));
-        Kit.Show(ConfusionMatrixChart.Create(history.Chosen.Test.Confusion, Words.Format("run.confusion-title", history.Name)));
+        Kit.Show(ConfusionMatrixChart.Create(history.ChosenConfusion, Words.Format("run.confusion-title", history.Name)));
     }
 
     /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>

@@ -181,7 +181,7 @@ public static class TrainCommand
             AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at epoch {chosen.Epoch}, the epoch with the best validation accuracy ({validation.Accuracy:P2})");
         else
             AnsiConsole.MarkupLineInterpolated($"[bold]test accuracy {chosen.Test.Accuracy:P2}[/] at the last epoch ({chosen.Epoch}; no validation part)");
-        var confusion = chosen.Test.Confusion;
+        var confusion = history.ChosenConfusion;
         AnsiConsole.MarkupLineInterpolated($"per class at epoch {chosen.Epoch} (test precision / recall): {string.Join("; ",
             confusion.Classes.Select((c, i) => $"{c} {confusion.Precision(i):P1} / {confusion.Recall(i):P1}"))}");
 

@@ -32,7 +32,7 @@ public static class TrainingReport
             .Heading("Training curves")
             .Chart(TrainingCurvesChart.Create([history], $"Training curves: {history.Name}"))
             .Heading($"Confusion matrix (test split, epoch {chosen.Epoch})")
-            .Chart(ConfusionMatrixChart.Create(chosen.Test.Confusion));
+            .Chart(ConfusionMatrixChart.Create(history.ChosenConfusion));
         if (directions.Count > 0)
         {
             page.Heading("Hidden state while reading a test headline")

@@ -1,8 +1,10 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Lessons.Models;
 using Lessons.Runtime;
 using Lessons.Text;
 using TorchSharp;
+using static Lessons.Localization.KitLanguage;
 using static TorchSharp.torch;
 
 namespace Lessons.Training;
@@ -10,8 +12,10 @@ namespace Lessons.Training;
 /// <summary>
 /// A trained classifier on disk, so a later notebook can reuse it: a folder with the weights (weights.bin, TorchSharp's
 /// format), the vocabulary (vocabulary.tsv) and checkpoint.json (architecture, classifier options, class names,
-/// training options and the history). <see cref="Read"/> reads the description; <see cref="CreateModel"/> builds the
-/// model and loads the weights; <see cref="LoadWeightsInto"/> checks a model built elsewhere option by option first.
+/// training options, the history with the chosen epoch's confusion matrices, and the sha256 of the other two files).
+/// <see cref="Read"/> reads the description; <see cref="CreateModel"/> builds the model and loads the weights;
+/// <see cref="LoadWeightsInto"/> checks a model built elsewhere against <see cref="BindingOptions"/> first: the one rule
+/// for whether saved weights fit a model.
 /// </summary>
 public sealed record Checkpoint(
     string Folder,
@@ -27,8 +31,9 @@ public sealed record Checkpoint(
     const int Format = 1;
 
     /// <summary>
-    /// The options that must match for weights to load: they decide the parameter shapes or what the weights mean.
-    /// Dropout rates and sparse gradients only matter while training, so they may differ.
+    /// The options that must match for weights to load (with the architecture, and for <see cref="TryLoadInto"/> the
+    /// vocabulary): they decide the parameter shapes or what the weights mean. Dropout rates, the embedding's initial
+    /// spread and sparse gradients only matter while training, so they may differ.
     /// </summary>
     public static readonly IReadOnlyList<string> BindingOptions =
     [
@@ -40,14 +45,19 @@ public sealed record Checkpoint(
 
     static JsonSerializerOptions Json => HistoryJson.Options;
 
-    sealed record Description(int Format, string Architecture, ClassifierOptions Options, List<string> Classes, TrainerOptions? Training, History? History);
+    /// <summary>checkpoint.json. Format comes first: its opening <c>{"format":</c> marks the folder as the kit's (<see cref="CheckpointFolder"/>).
+    /// The sha256 values are null in checkpoints saved before they were recorded.</summary>
+    sealed record Description(int Format, string Architecture, ClassifierOptions Options, List<string> Classes, TrainerOptions? Training,
+        History? History, string? WeightsSha256 = null, string? VocabularySha256 = null);
 
     public string WeightsPath => Path.Combine(Folder, WeightsFile);
 
     /// <summary>
     /// Writes <paramref name="model"/> (a RecurrentClassifier or BagOfWordsClassifier) with everything needed to use it
     /// again, all-or-nothing (see <see cref="CheckpointFolder"/>): a failure at any point leaves the checkpoint that
-    /// was there before, whole. Weights with NaN or infinite values are refused.
+    /// was there before, whole. Weights with NaN or infinite values are refused, and so is a folder the kit did not
+    /// write (nothing in it is touched). Saves to one folder from several processes at once each stage apart and swap in
+    /// turn: the folder ends as one whole checkpoint.
     /// </summary>
     public static Checkpoint Save(string folder, nn.Module<Tensor, Tensor, Tensor> model, Vocabulary vocabulary,
         IReadOnlyList<string> classes, TrainerOptions? training = null, History? history = null) =>
@@ -60,22 +70,15 @@ public sealed record Checkpoint(
         var (architecture, options) = Describe(model);
         if (options.VocabularySize != vocabulary.Count)
             throw new ArgumentException($"The model was built for {options.VocabularySize} words but the vocabulary has {vocabulary.Count}.", nameof(vocabulary));
-        foreach (var (name, parameter) in model.named_parameters())
-        {
-            using var finite = isfinite(parameter).all();
-            if (!finite.item<bool>())
-                throw new CheckpointException(Path.GetFullPath(Path.Combine(folder, WeightsFile)),
-                    $"not written: parameter {name} holds NaN or infinite values (training diverged; try a lower learning rate)");
-        }
+        if (NonFiniteParameter(model) is { } name)
+            throw new CheckpointException(Path.GetFullPath(Path.Combine(folder, WeightsFile)),
+                $"not written: parameter {name} holds NaN or infinite values (training diverged; try a lower learning rate)");
 
-        CheckpointFolder.Recover(folder);
-        string staging = CheckpointFolder.Staging(folder);
-        string file = staging;
+        string? staging = null, weightsSha256 = null;
+        string file = Path.GetFullPath(folder);
         try
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            Directory.CreateDirectory(staging);
-            var description = new Description(Format, architecture, options, [.. classes], training, history);
+            staging = CheckpointFolder.CreateStaging(folder);
             Write(file = Path.Combine(staging, WeightsFile), create, stream =>
             {
                 using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -86,20 +89,23 @@ public sealed record Checkpoint(
                 using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
                 vocabulary.Save(writer);
             });
+            var description = new Description(Format, architecture, options, [.. classes], training, history?.WithChosenConfusionOnly(),
+                weightsSha256 = Sha256(Path.Combine(staging, WeightsFile)), Sha256(Path.Combine(staging, VocabularyFile)));
             Write(file = Path.Combine(staging, DescriptionFile), create, stream => JsonSerializer.Serialize(stream, description, Json));
             file = Path.GetFullPath(folder);
             CheckpointFolder.Swap(staging, folder);
         }
+        catch (CheckpointException)
+        {
+            CheckpointFolder.DeleteOwnStaging(staging);
+            throw;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
+            CheckpointFolder.DeleteOwnStaging(staging);
             throw new CheckpointException(file, $"could not be written ({e.Message}); the checkpoint that was there is unchanged", e);
         }
-        return new Checkpoint(folder, architecture, options, classes, vocabulary, training, history);
+        return new Checkpoint(folder, architecture, options, classes, vocabulary, training, history) { WeightsSha256 = weightsSha256 };
     }
 
     /// <summary>Writes one file through <paramref name="create"/> and flushes it to the disk before the swap.</summary>
@@ -111,11 +117,37 @@ public sealed record Checkpoint(
         if (stream is FileStream file) file.Flush(flushToDisk: true);
     }
 
+    static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Throws when <paramref name="path"/> is not the file the checkpoint recorded (no record: nothing to check).</summary>
+    static void CheckSha256(string path, string? recorded)
+    {
+        if (recorded is not null && !string.Equals(Sha256(path), recorded, StringComparison.OrdinalIgnoreCase))
+            throw new CheckpointException(path, Words.Format("checkpoint.sha-differs", DescriptionFile));
+    }
+
+    /// <summary>The name of the first parameter holding NaN or an infinity, or null when every weight is finite.</summary>
+    static string? NonFiniteParameter(nn.Module<Tensor, Tensor, Tensor> model)
+    {
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            using var finite = isfinite(parameter);
+            using var all = finite.all();
+            if (!all.item<bool>()) return name;
+        }
+        return null;
+    }
+
     /// <summary>
-    /// Throws a <see cref="CheckpointException"/> when a checkpoint could not be written at <paramref name="folder"/>;
-    /// the command line calls it before training, so a bad --save target costs no training time.
+    /// Throws a <see cref="CheckpointException"/> when a checkpoint could not be written at <paramref name="folder"/>:
+    /// a file, a folder the kit did not write, or a place that cannot be written. The command line calls it before
+    /// training, so a bad --save target costs no training time and nothing is deleted.
     /// </summary>
-    public static void EnsureWritable(string folder) => CheckpointFolder.EnsureWritable(folder);
+    public static void EnsureWritable(string folder) => CheckpointFolder.EnsureReplaceable(folder);
 
     /// <summary>Reads a checkpoint's description and vocabulary (not yet the weights); errors name the file at fault.</summary>
     /// <exception cref="CheckpointException">A file is missing, unreadable, or not what Save writes.</exception>
@@ -136,6 +168,9 @@ public sealed record Checkpoint(
                 throw new CheckpointException(Path.Combine(full, file), "missing; was the folder written by Checkpoint.Save?");
 
         string path = Path.Combine(full, DescriptionFile);
+        long length = new FileInfo(path).Length;
+        if (length > MaxDescriptionBytes)
+            throw new CheckpointException(path, $"holds {length:N0} bytes; a checkpoint description is at most {MaxDescriptionBytes:N0} (one from a version that kept a confusion matrix per epoch? train it again)");
         Description description;
         try
         {
@@ -149,8 +184,10 @@ public sealed record Checkpoint(
         if (description.Format != Format)
             throw new CheckpointException(path, $"has format {description.Format}; this version reads format {Format}");
         CheckSizes(path, description);
+        if (description.History?.Damage() is { } damage) throw new CheckpointException(path, damage);
 
         string vocabularyPath = Path.Combine(full, VocabularyFile);
+        CheckSha256(vocabularyPath, description.VocabularySha256);
         Vocabulary vocabulary;
         try
         {
@@ -163,8 +200,12 @@ public sealed record Checkpoint(
         if (vocabulary.Count != description.Options.VocabularySize)
             throw new CheckpointException(vocabularyPath,
                 $"has {vocabulary.Count} words but the model was built for {description.Options.VocabularySize}");
-        return new Checkpoint(folder, description.Architecture, description.Options, description.Classes, vocabulary, description.Training, description.History);
+        return new Checkpoint(folder, description.Architecture, description.Options, description.Classes, vocabulary, description.Training, description.History)
+        { WeightsSha256 = description.WeightsSha256 };
     }
+
+    /// <summary>The sha256 of weights.bin recorded at save time (null for checkpoints saved before it was recorded).</summary>
+    string? WeightsSha256 { get; init; }
 
     /// <summary>
     /// Rejects a description without options or classes, or with sizes no lesson model comes near, before anything is
@@ -200,11 +241,15 @@ public sealed record Checkpoint(
     internal const int MaxVocabulary = ModelLimits.MaxVocabulary, MaxWidth = ModelLimits.MaxWidth, MaxLayers = ModelLimits.MaxLayers,
         MaxClasses = ModelLimits.MaxClasses;
 
+    /// <summary>checkpoint.json's upper bound: two 1,000-class matrices and a long history take far less.</summary>
+    internal const long MaxDescriptionBytes = 256L << 20;
+
     /// <summary>
-    /// Loads the weights saved in <paramref name="folder"/> into <paramref name="model"/> when they were trained with
-    /// the model's options and <paramref name="vocabulary"/>, and returns the checkpoint. Otherwise returns null with,
-    /// in <paramref name="why"/>, one line saying why (null when nothing was saved there): another kind of model, or
-    /// which file does not load and why, named from the folder on (for example "lstm/weights.bin"), not the machine's path.
+    /// Loads the weights saved in <paramref name="folder"/> into <paramref name="model"/> when they fit it (the same
+    /// rule as <see cref="LoadWeightsInto"/>) and were trained with <paramref name="vocabulary"/>, and returns the
+    /// checkpoint. Otherwise returns null with, in <paramref name="why"/>, one line in the kit's language saying why
+    /// (null when nothing was saved there): which options differ, another vocabulary, or which file does not load and
+    /// why, named from the folder on (for example "lstm/weights.bin"), not the machine's path.
     /// </summary>
     public static Checkpoint? TryLoadInto(string folder, nn.Module<Tensor, Tensor, Tensor> model, Vocabulary vocabulary, out string? why)
     {
@@ -214,9 +259,9 @@ public sealed record Checkpoint(
         try
         {
             var saved = Read(folder);
-            if (saved.Options != Describe(model).Options || !saved.Vocabulary.Tokens.SequenceEqual(vocabulary.Tokens))
+            if (!saved.Vocabulary.Tokens.SequenceEqual(vocabulary.Tokens))
             {
-                why = $"{Path.GetRelativePath(parent, folder)} holds a model of other options or another vocabulary";
+                why = Words.Format("checkpoint.other-vocabulary", Path.GetRelativePath(parent, folder));
                 return null;
             }
             saved.LoadWeightsInto(model);
@@ -224,11 +269,11 @@ public sealed record Checkpoint(
         }
         catch (CheckpointException e)
         {
-            why = $"{Path.GetRelativePath(parent, e.File)} does not load: {e.Problem}";
+            why = Words.Format("checkpoint.does-not-load", Path.GetRelativePath(parent, e.File), e.Problem);
         }
         catch (CheckpointMismatchException e)
         {
-            why = $"{Path.GetRelativePath(parent, folder)} does not fit: {string.Join("; ", e.Differences)}";
+            why = Words.Format("checkpoint.does-not-fit", Path.GetRelativePath(parent, folder), string.Join("; ", e.Differences));
         }
         return null;
     }
@@ -262,15 +307,17 @@ public sealed record Checkpoint(
     {
         var (architecture, options) = Describe(model);
         var differences = new List<string>();
-        if (architecture != Architecture) differences.Add($"the checkpoint holds a {Architecture} classifier but the model is a {architecture} classifier");
+        if (architecture != Architecture) differences.Add(Words.Format("checkpoint.other-architecture", Architecture, architecture));
         foreach (string name in BindingOptions)
         {
             var property = typeof(ClassifierOptions).GetProperty(name)!;
             object? saved = property.GetValue(Options), wanted = property.GetValue(options);
-            if (!Equals(saved, wanted)) differences.Add($"{name} is {saved} in the checkpoint but {wanted} in the model");
+            if (!Equals(saved, wanted)) differences.Add(Words.Format("checkpoint.option-differs", name, saved, wanted));
         }
         if (differences.Count > 0) throw new CheckpointMismatchException(Folder, differences);
 
+        string weights = Path.GetFullPath(WeightsPath);
+        CheckSha256(weights, WeightsSha256);
         model.to(CPU);
         try
         {
@@ -280,8 +327,9 @@ public sealed record Checkpoint(
         {
             // TorchSharp reports a truncated or foreign file as whatever its reader hit first
             // ("Attempted to read past the end of the stream", a size mismatch, a native error): name the file.
-            throw new CheckpointException(Path.GetFullPath(WeightsPath), $"the weights do not load ({e.Message})", e);
+            throw new CheckpointException(weights, $"the weights do not load ({e.Message})", e);
         }
+        if (NonFiniteParameter(model) is { } parameter) throw new CheckpointException(weights, Words.Format("checkpoint.not-finite", parameter));
         model.to(TorchRuntime.Device);
         model.eval();
     }

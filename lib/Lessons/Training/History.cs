@@ -1,3 +1,5 @@
+using static Lessons.Localization.KitLanguage;
+
 namespace Lessons.Training;
 
 /// <summary>
@@ -12,5 +14,36 @@ public sealed record History(string Name, long Parameters, IReadOnlyList<EpochMe
         : Epochs.FirstOrDefault(e => e.Epoch == ChosenEpoch) ??
           throw new InvalidOperationException($"Run \"{Name}\" has no epoch {ChosenEpoch}.");
 
+    /// <summary>The chosen epoch's test confusion matrix: kept in every history, a checkpoint's included.</summary>
+    public ConfusionMatrix ChosenConfusion => Chosen.Test.Confusion ??
+        throw new InvalidOperationException($"Run \"{Name}\" kept no confusion matrix for its chosen epoch.");
+
     public EpochMetrics Last => Epochs.Count > 0 ? Epochs[^1] : throw new InvalidOperationException("No epochs yet.");
+
+    /// <summary>
+    /// What is wrong with a history read from a file (in the kit's language), or null when every epoch is complete
+    /// and the chosen epoch is among them: a hand-edited <c>"epochs":[{}]</c> is found here, not by a later crash.
+    /// </summary>
+    internal string? Damage()
+    {
+        for (int i = 0; i < Epochs.Count; i++)
+            if (Epochs[i] is not { Epoch: >= 1, Test.ByLength: not null } epoch || epoch.Validation is { ByLength: null })
+                return Words.Format("checkpoint.history-epoch", i + 1);
+        return ChosenEpoch == 0 || Epochs.Any(e => e.Epoch == ChosenEpoch) ? null : Words.Format("checkpoint.history-chosen", ChosenEpoch);
+    }
+
+    /// <summary>This history with the confusion matrices of the chosen epoch only (what a checkpoint keeps).</summary>
+    internal History WithChosenConfusionOnly()
+    {
+        if (Damage() is not null || Epochs.Count == 0) return this;
+        int chosen = Chosen.Epoch;
+        return this with
+        {
+            Epochs = [.. Epochs.Select(e => e.Epoch == chosen ? e : e with
+            {
+                Test = e.Test with { Confusion = null },
+                Validation = e.Validation is { } v ? v with { Confusion = null } : null,
+            })],
+        };
+    }
 }

@@ -5,7 +5,9 @@ namespace Lessons.Training;
 
 /// <summary>
 /// <see cref="History"/> as JSON and back (for checkpoints, `lessons train --json` and notebooks):
-/// the confusion matrix as an array of rows, computed properties (Chosen, Last, Total...) left out.
+/// the confusion matrix as an array of rows, computed properties (Chosen, Last, Total...) left out. A diverged run's
+/// NaN and infinite numbers are written as the strings "NaN", "Infinity" and "-Infinity" and read back as numbers, so
+/// its history is kept rather than lost to a serialization error.
 /// </summary>
 public static class HistoryJson
 {
@@ -13,7 +15,12 @@ public static class HistoryJson
 
     static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
         options.Converters.Add(new ConfusionMatrixConverter());
         options.Converters.Add(new HistoryConverter());
         options.Converters.Add(new JsonStringEnumConverter());
@@ -26,8 +33,12 @@ public static class HistoryJson
     public static string Serialize(History history, bool indented = true) =>
         JsonSerializer.Serialize(history, indented ? Options : OneLine);
 
-    public static History Deserialize(string json) =>
-        JsonSerializer.Deserialize<History>(json, Options) ?? throw new JsonException("The JSON holds no history.");
+    /// <summary>Reads a history back; a damaged one (an epoch without its numbers, a chosen epoch it lacks) is a <see cref="JsonException"/>.</summary>
+    public static History Deserialize(string json)
+    {
+        var history = JsonSerializer.Deserialize<History>(json, Options) ?? throw new JsonException("The JSON holds no history.");
+        return history.Damage() is { } damage ? throw new JsonException(damage) : history;
+    }
 
     sealed class HistoryConverter : JsonConverter<History>
     {
@@ -50,6 +61,8 @@ public static class HistoryJson
         public override ConfusionMatrix Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var shape = JsonSerializer.Deserialize<Shape>(ref reader, options) ?? throw new JsonException("confusion matrix is null");
+            if (shape.Classes is null || shape.Counts is null || shape.Counts.Any(r => r is null))
+                throw new JsonException("A confusion matrix needs its classes and rows of counts.");
             int k = shape.Classes.Count;
             if (shape.Counts.Length != k || shape.Counts.Any(r => r.Length != k))
                 throw new JsonException($"A confusion matrix over {k} classes needs {k} rows of {k} counts.");

@@ -48,8 +48,8 @@ public sealed class LessonDataTests : IDisposable
         manual_seed(0);
         using var model = new RecurrentClassifier(options);
         var history = Lesson.Train(model, data, "topics", Recipe.Training with { Epochs = 1 });
-        Assert.Equal(["politics", "sports news", "weather"], history.Chosen.Test.Confusion.Classes);
-        Assert.Equal(9, history.Chosen.Test.Confusion.Total);
+        Assert.Equal(["politics", "sports news", "weather"], history.ChosenConfusion.Classes);
+        Assert.Equal(9, history.ChosenConfusion.Total);
         Assert.Equal(3, Lesson.Classify(model, data, "rain and wind").Probabilities.Count);
         Assert.Equal("sports news", AgNewsFrames.ClassCounts(data.News)["class"][1]);
     }

@@ -1,9 +1,9 @@
-using Lessons.Batching;
 using Lessons.Data;
 using Lessons.Models;
 using Lessons.Runtime;
 using Lessons.Text;
 using Lessons.Training;
+using static Lessons.Tests.Training.CheckpointSamples;
 using static TorchSharp.torch;
 
 namespace Lessons.Tests.Training;
@@ -18,31 +18,6 @@ public sealed class CheckpointSafetyTests : IDisposable
     public CheckpointSafetyTests() => TorchRuntime.EnsureReady();
 
     public void Dispose() => Directory.Delete(parent, recursive: true);
-
-    static readonly NewsItem[] Items =
-    [
-        new(0, "Talks resume in Geneva", "Diplomats meet again."),
-        new(1, "Striker scores twice", "The home team wins again."),
-        new(2, "Stocks rise", "Markets climb as oil falls."),
-        new(3, "New chip unveiled", "The chip is faster."),
-    ];
-
-    static readonly Vocabulary Words = Vocabulary.Build(ExampleEncoder.Tokenize(Items));
-    static readonly ClassifierOptions Options = new() { Kind = CellKind.Lstm, VocabularySize = Words.Count, Embedding = 6, Hidden = 5 };
-
-    static RecurrentClassifier Model(int seed)
-    {
-        random.manual_seed(seed);
-        return new RecurrentClassifier(Options);
-    }
-
-    static float[] Logits(nn.Module<Tensor, Tensor, Tensor> model)
-    {
-        model.eval();
-        using var batch = BatchBuilder.Build(ExampleEncoder.Encode(Items, Words), [0, 1, 2, 3]);
-        using var logits = model.forward(batch.Tokens, batch.Lengths);
-        return logits.data<float>().ToArray();
-    }
 
     /// <summary>A file stream that fails with a full disk after <paramref name="limit"/> bytes.</summary>
     sealed class FullDiskStream(string path, long limit) : FileStream(path, FileMode.CreateNew, FileAccess.Write)
@@ -80,7 +55,7 @@ public sealed class CheckpointSafetyTests : IDisposable
         var (loaded, _) = Checkpoint.Load(Folder);
         Assert.Equal(Logits(old), Logits(loaded));
         Assert.NotEqual(Logits(newer), Logits(loaded));
-        Assert.Equal(["lstm"], Directory.GetFileSystemEntries(parent).Select(Path.GetFileName));
+        Assert.Equal(["lstm", "lstm.lock"], Entries(parent));
     }
 
     [Fact]
@@ -88,10 +63,12 @@ public sealed class CheckpointSafetyTests : IDisposable
     {
         using var old = Model(1);
         Checkpoint.Save(Folder, old, Words, AgNews.Classes);
-        // The state a crash leaves after the old folder stepped aside and before the new one took its name.
+        // The state a crash (SIGKILL) leaves after the old folder stepped aside and before the new one took its name:
+        // the killed save's staging folder is named after its process, which runs no more.
         Directory.Move(Folder, Folder + ".previous");
-        Directory.CreateDirectory(Folder + ".saving");
-        File.WriteAllText(Path.Combine(Folder + ".saving", Checkpoint.WeightsFile), "half");
+        string staging = $"{Folder}.saving-{EndedProcessId()}-0123abcd";
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(Path.Combine(staging, Checkpoint.WeightsFile), "half");
 
         var (loaded, _) = Checkpoint.Load(Folder);
 
@@ -99,7 +76,15 @@ public sealed class CheckpointSafetyTests : IDisposable
         using var newer = Model(2);
         Checkpoint.Save(Folder, newer, Words, AgNews.Classes);
         Assert.Equal(Logits(newer), Logits(Checkpoint.Load(Folder).Model));
-        Assert.Equal(["lstm"], Directory.GetFileSystemEntries(parent).Select(Path.GetFileName));
+        Assert.Equal(["lstm", "lstm.lock"], Entries(parent));
+    }
+
+    /// <summary>The id of a process that has ended.</summary>
+    static int EndedProcessId()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
     }
 
     [Fact]
@@ -119,15 +104,43 @@ public sealed class CheckpointSafetyTests : IDisposable
 
     public static TheoryData<string, Action<string>, string> Damages => new()
     {
-        { Checkpoint.WeightsFile, folder => Truncate(Path.Combine(folder, Checkpoint.WeightsFile)), "the weights do not load" },
-        { Checkpoint.WeightsFile, folder => File.WriteAllBytes(Path.Combine(folder, Checkpoint.WeightsFile),
-            [.. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7919 % 251))]), "the weights do not load" },
+        // A checkpoint records the sha256 of its weights and vocabulary: any change to either is named by that.
+        { Checkpoint.WeightsFile, folder => Truncate(Path.Combine(folder, Checkpoint.WeightsFile)), Changed },
+        { Checkpoint.WeightsFile, folder => FlipOneBit(Path.Combine(folder, Checkpoint.WeightsFile)), Changed },
+        { Checkpoint.VocabularyFile, folder => File.WriteAllText(Path.Combine(folder, Checkpoint.VocabularyFile), "words\n"), Changed },
+        // One saved before the sha256 was recorded: the readers' own checks name the damage.
+        { Checkpoint.WeightsFile, folder => WithoutSha256(folder, () => Truncate(Path.Combine(folder, Checkpoint.WeightsFile))), "the weights do not load" },
+        { Checkpoint.WeightsFile, folder => WithoutSha256(folder, () => File.WriteAllBytes(Path.Combine(folder, Checkpoint.WeightsFile),
+            [.. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7919 % 251))])), "the weights do not load" },
         { Checkpoint.VocabularyFile, folder => File.Delete(Path.Combine(folder, Checkpoint.VocabularyFile)), "missing" },
-        { Checkpoint.VocabularyFile, folder => File.WriteAllText(Path.Combine(folder, Checkpoint.VocabularyFile), "words\n"), "line 1" },
+        { Checkpoint.VocabularyFile, folder => WithoutSha256(folder, () => File.WriteAllText(Path.Combine(folder, Checkpoint.VocabularyFile), "words\n")), "line 1" },
+        { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["history"] = System.Text.Json.Nodes.JsonNode.Parse("{\"name\":\"x\",\"parameters\":1,\"epochs\":[{}],\"chosenEpoch\":1}")),
+            "its training history is damaged: entry 1 is not a complete epoch" },
+        { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["history"] = System.Text.Json.Nodes.JsonNode.Parse("{\"name\":\"x\",\"parameters\":1,\"epochs\":[],\"chosenEpoch\":3}")),
+            "its training history is damaged: it names epoch 3 as chosen but holds no such epoch" },
         { Checkpoint.DescriptionFile, folder => Edit(folder, json => json.Remove("options")), "has no classifier options" },
         { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["options"]!["hidden"] = 30000), "Hidden is 30000; a checkpoint holds 1 to 4096" },
         { Checkpoint.DescriptionFile, folder => File.WriteAllText(Path.Combine(folder, Checkpoint.DescriptionFile), "{\"Format\": 1,"), "not a checkpoint description" },
     };
+
+    const string Changed = "its sha256 is not the one checkpoint.json recorded when it was saved";
+
+    static void FlipOneBit(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[^5] ^= 1;
+        File.WriteAllBytes(path, bytes);
+    }
+
+    static void WithoutSha256(string folder, Action damage)
+    {
+        Edit(folder, json =>
+        {
+            json.Remove("weightsSha256");
+            json.Remove("vocabularySha256");
+        });
+        damage();
+    }
 
     static void Truncate(string path)
     {

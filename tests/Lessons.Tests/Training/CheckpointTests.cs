@@ -70,8 +70,8 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(model.Options, checkpoint.Options);
         Assert.Equal(vocabulary.Tokens, checkpoint.Vocabulary.Tokens);
         Assert.Equal(3, checkpoint.Training!.Epochs);
-        Assert.Equal(1L, checkpoint.History!.Last.Test.Confusion.Counts[1, 2]);
-        Assert.Equal(0.75, checkpoint.History.Last.Test.Confusion.Accuracy, 12);
+        Assert.Equal(1L, checkpoint.History!.ChosenConfusion.Counts[1, 2]);
+        Assert.Equal(0.75, checkpoint.History.ChosenConfusion.Accuracy, 12);
         Assert.Equal(HistoryJson.Serialize(history), HistoryJson.Serialize(checkpoint.History));
         Assert.Equal(Logits(model, examples), Logits(loaded, examples));
     }

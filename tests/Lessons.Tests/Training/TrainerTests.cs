@@ -125,7 +125,7 @@ public sealed class TrainerTests
         trainer.EpochCompleted += _ => kept.Add(model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone()));
         var history = trainer.Fit(train, test);
 
-        Assert.All(history.Epochs, e => Assert.Equal(50, e.Validation!.Confusion.Total));
+        Assert.All(history.Epochs, e => Assert.Equal(50, e.Validation!.Confusion!.Total));
         Assert.Equal(150L, history.Epochs[0].SamplesSeen);
         var validation = history.Epochs.Select(e => e.Validation!.Accuracy).ToList();
         Assert.Equal(validation.IndexOf(validation.Max()) + 1, history.ChosenEpoch);
