@@ -20,6 +20,7 @@ public sealed class ChromiumCollection;
 
 /// <summary>Charts saved as files really draw in a browser with no network.</summary>
 [Collection("Chromium")]
+[Trait(Lane.Name, Lane.Slow)]
 public sealed class ChartBrowserTests : IDisposable
 {
     readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("lessons-browser-");
