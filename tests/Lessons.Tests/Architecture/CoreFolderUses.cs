@@ -42,12 +42,15 @@ static class CoreFolderUses
         var compilation = CSharpCompilation.Create("LayeringCheck", trees, References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+        // A namespace of folder Y is named with the identifier Y: only those are bound, the rest need no look-up.
+        var folders = trees.Where(t => t.FilePath.Length > 0).Select(t => FolderOf(t.FilePath)).ToHashSet(StringComparer.Ordinal);
         var uses = new List<FolderUse>();
         foreach (var tree in trees.Where(t => t.FilePath.Length > 0))
         {
             var model = compilation.GetSemanticModel(tree);
             string folder = FolderOf(tree.FilePath);
-            foreach (var name in tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().Where(StartsAQualification))
+            foreach (var name in tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>()
+                .Where(n => folders.Contains(n.Identifier.Text) && StartsAQualification(n)))
             {
                 var info = model.GetSymbolInfo(name);
                 if ((info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is not INamespaceSymbol ns) continue;
