@@ -43,10 +43,10 @@ public sealed class HeadlessChromium
         "). On Debian/Ubuntu: apt-get install chromium.";
 
     /// <summary>Chromium refuses to start its sandbox as root (containers, CI): then it runs without one.</summary>
-    public static bool NeedsNoSandbox => OperatingSystem.IsLinux() && geteuid() == 0;
+    static bool NeedsNoSandbox => OperatingSystem.IsLinux() && geteuid() == 0;
 
     /// <summary>Flags for a quiet, throw-away, offline-friendly headless run.</summary>
-    public static IReadOnlyList<string> BaseArguments(string userDataDir)
+    static List<string> BaseArguments(string userDataDir)
     {
         var args = new List<string>
         {

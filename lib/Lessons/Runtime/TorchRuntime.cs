@@ -22,9 +22,19 @@ public static class TorchRuntime
 
     static readonly Lock Gate = new();
     static Device? device;
+    static readonly List<string> steps = [];
 
-    /// <summary>What <see cref="EnsureReady"/> did, for `lessons doctor`-style reports and notebooks' first cell.</summary>
-    public static List<string> Log { get; } = [];
+    /// <summary>
+    /// What <see cref="EnsureReady"/> did in this process (native loading happens once per process), for `lessons
+    /// doctor`: a copy, so nobody outside adds to it or clears it.
+    /// </summary>
+    public static IReadOnlyList<string> Log
+    {
+        get
+        {
+            lock (Gate) return [.. steps];
+        }
+    }
 
     /// <summary>The device the kit trains on: CUDA when TorchSharp reports it, else CPU.</summary>
     public static Device Device => device ?? EnsureReady();
@@ -45,7 +55,7 @@ public static class TorchRuntime
                 throw new TorchNotReadyException(Diagnose(e), e);
             }
             device = cuda.is_available() ? CUDA : CPU;
-            Log.Add($"TorchSharp {typeof(torch).Assembly.GetName().Version} ready on {device.type}");
+            steps.Add($"TorchSharp {typeof(torch).Assembly.GetName().Version} ready on {device.type}");
             return device;
         }
     }
@@ -55,14 +65,14 @@ public static class TorchRuntime
         string? folder = LibTorchFiles.LibTorchFolder();
         if (folder is null)
         {
-            Log.Add("LibTorch not found in any candidate folder; leaving native loading to TorchSharp.");
+            steps.Add("LibTorch not found in any candidate folder; leaving native loading to TorchSharp.");
             return;
         }
         foreach (string lib in LibTorchFiles.LibTorch) Preload(Path.Combine(folder, lib));
         // Only the copy that will be loaded is looked at; where it needs patching, a private patched copy is loaded.
         // TorchSharp's own lookup of "libLibTorchSharp.so" then finds it by its soname, already in the process.
         if (LibTorchFiles.WrapperFor(folder) is { } wrapper)
-            Preload(LoadableWrapper.Prepare(wrapper, LibStdCxx.Path(), LoadableWrapper.CacheFolder, Log));
+            Preload(LoadableWrapper.Prepare(wrapper, LibStdCxx.Path(), LoadableWrapper.CacheFolder, steps));
     }
 
     static void Preload(string path)
@@ -70,7 +80,7 @@ public static class TorchRuntime
         try
         {
             NativeLibrary.Load(path);
-            Log.Add($"loaded {path}");
+            steps.Add($"loaded {path}");
         }
         catch (Exception e)
         {

@@ -20,6 +20,7 @@ public sealed class ChromiumCollection;
 
 /// <summary>Charts saved as files really draw in a browser with no network.</summary>
 [Collection("Chromium")]
+[Trait(Lane.Name, Lane.Slow)]
 public sealed class ChartBrowserTests : IDisposable
 {
     readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("lessons-browser-");
@@ -83,38 +84,5 @@ public sealed class ChartBrowserTests : IDisposable
         var (width, height, colors) = PngPixels.Inspect(png);
         Assert.Equal((1200, 900), (width, height));
         Assert.True(colors > 50, $"the screenshot has only {colors} colours");
-    }
-
-    [ChromiumFact]
-    public void Png_export_writes_the_chart_at_its_size()
-    {
-        var chart = ConfusionMatrixChart.Create(ChartSamples.Confusion());
-        var before = Plotly.NET.GenericChart.toJson(chart);
-
-        var result = ChartFiles.SavePng(chart, Path.Combine(dir.FullName, "confusion"));
-
-        Assert.True(result.Saved, result.Message);
-        Assert.Equal(Path.Combine(dir.FullName, "confusion.png"), result.Path);
-        var (width, height, colors) = PngPixels.Inspect(result.Path!);
-        Assert.Equal(ChartFiles.SizeOf(chart), (width, height));
-        Assert.True(colors > 10, $"the PNG has only {colors} colours");
-        Assert.True(result.Message.StartsWith("Saved", StringComparison.Ordinal) && !result.Message.Contains("ImageExport failed"), result.Message);
-        Assert.Equal(before, Plotly.NET.GenericChart.toJson(chart)); // the caller's chart is left as it was
-    }
-
-    [Fact]
-    public void Png_export_without_a_browser_is_skipped_with_a_message()
-    {
-        var before = Environment.GetEnvironmentVariable("LESSONS_CHROMIUM");
-        Environment.SetEnvironmentVariable("LESSONS_CHROMIUM", Path.Combine(dir.FullName, "no-such-browser"));
-        try
-        {
-            var result = ChartFiles.SavePng(ClassProbabilityChart.Create(["a", "b"], [0.3, 0.7]), Path.Combine(dir.FullName, "p.png"));
-
-            Assert.False(result.Saved);
-            Assert.StartsWith("PNG export skipped: No Chromium/Chrome found", result.Message);
-            Assert.False(File.Exists(Path.Combine(dir.FullName, "p.png")));
-        }
-        finally { Environment.SetEnvironmentVariable("LESSONS_CHROMIUM", before); }
     }
 }

@@ -15,6 +15,7 @@ public sealed class LessonNotebooks;
 /// prints test-accuracy lines, each at least <see cref="QuickAccuracyFloor"/>%.
 /// </summary>
 [Collection(nameof(LessonNotebooks))]
+[Trait(Lane.Name, Lane.Slow)]
 public sealed class LessonNotebookTests
 {
     static readonly string Folder = RepositoryNotebooks.Folder;
@@ -107,8 +108,8 @@ public sealed class LessonNotebookTests
         string output = Path.Combine(Directory.CreateTempSubdirectory("lessons-notebook-").FullName, Path.GetFileName(notebook));
         try
         {
-            var result = await new NotebookRunner(new RunnerOptions { Quick = true, OutputPath = output })
-                .RunAsync(Path.Combine(Folder, notebook));
+            var result = await NotebookDeadline.RunAsync(new RunnerOptions { Quick = true, OutputPath = output },
+                Path.Combine(Folder, notebook), notebook, NotebookDeadline.Quick);
 
             Assert.True(result.Succeeded, $"{notebook} cell {result.FailedCell?.Number}: {result.FailedCell?.Error?.Message}");
             var cells = TestNotebooks.CodeCells(NotebookFile.Read(output));

@@ -24,6 +24,7 @@ public sealed class JupyterFactAttribute : FactAttribute
 /// shows a chart as a cell's value (1 trace) and one through Kit.Show (3 traces).
 /// </summary>
 [Collection(nameof(LessonNotebooks))]
+[Trait(Lane.Name, Lane.Slow)]
 public sealed class OfflineChartTests : IDisposable
 {
     static readonly int[] Traces = [1, 3];

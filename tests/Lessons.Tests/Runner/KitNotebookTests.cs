@@ -36,6 +36,7 @@ public sealed class KitNotebookRun : IAsyncLifetime
     }
 }
 
+[Trait(Lane.Name, Lane.Slow)]
 public class KitNotebookTests(KitNotebookRun run) : IClassFixture<KitNotebookRun>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Lessons.Tests.Runner;
 /// the kit's nuget.config and data as the lessons do.
 /// </summary>
 [Collection(nameof(LessonNotebooks))]
+[Trait(Lane.Name, Lane.Slow)]
 public sealed class StudentEditionTests : IDisposable
 {
     static readonly string Teachers = Path.GetFullPath(Path.Combine(TestNotebooks.Folder, "..", "..", "..", "..", "notebooks"));
