@@ -45,10 +45,10 @@ public sealed class RunProcessTests : IDisposable
             "await Task.Delay(TimeSpan.FromSeconds(120));");
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var (exit, _, error) = LessonsProcess.Run(temp.Path, "run", "--timeout", "8", notebook);
+        var (exit, _, error) = LessonsProcess.Run(temp.Path, "run", "--timeout", "20", notebook);
 
         Assert.Equal(1, exit);
-        Assert.Equal($"{notebook}: cell 2 failed: Timeout: The cell did not finish within 8 s (--timeout).", error.Trim());
+        Assert.Equal($"{notebook}: cell 2 failed: Timeout: The cell did not finish within 20 s (--timeout).", error.Trim());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(100), $"the run waited for the timed-out cell ({clock.Elapsed})");
     }
 
