@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Microsoft.FSharp.Core;
 using Lessons.Runtime;
+using Microsoft.FSharp.Core;
 using Plotly.NET;
 
 namespace Lessons.Charts;
