@@ -157,7 +157,7 @@ public static class RunCommand
         int exitCode;
         try
         {
-            var chromium = options.OutputPath is null ? null : HeadlessChromium.Find();
+            var chromium = HeadlessChromium.Find();
             exitCode = await RunNotebookAsync(notebook, options with { Screenshot = chromium is null ? null : chromium.ScreenshotPng },
                 new Progress(number => NotebookProcess.LogCell(log, number)), stderr, NotebookProcess.ParentGone(cancel));
         }
