@@ -12,9 +12,22 @@ namespace Lessons.Runner;
 /// </summary>
 public sealed class CellOutputs(DisplayRegistry displays)
 {
-    readonly List<InteractiveDocumentOutputElement> outputs = [];
+    /// <summary>What one stream output keeps: its first 500,000 characters (about 1 MB in the notebook file); the rest is
+    /// counted and left out, and one line at its end says how much (see <see cref="StreamText"/>).</summary>
+    public const int StreamLimit = 500_000;
 
-    public IReadOnlyList<InteractiveDocumentOutputElement> Outputs => outputs;
+    readonly List<InteractiveDocumentOutputElement> outputs = [];
+    StreamText? stream;
+
+    /// <summary>The outputs so far, the open stream output included.</summary>
+    public IReadOnlyList<InteractiveDocumentOutputElement> Outputs
+    {
+        get
+        {
+            if (stream is not null) outputs[stream.Index] = stream.ToElement();
+            return outputs;
+        }
+    }
 
     /// <summary>The first error the cell reported (a failed command or an error display).</summary>
     public CellError? Error { get; private set; }
@@ -64,13 +77,17 @@ public sealed class CellOutputs(DisplayRegistry displays)
         Error = timedOut ? new CellError(name, message, timedOut) : Error ?? new CellError(name, message);
     }
 
+    /// <summary>Consecutive writes to one stream grow one output, in a buffer (linear in what is printed).</summary>
     void AppendStream(string name, string text)
     {
         if (text.Length == 0) return;
-        if (outputs.Count > 0 && outputs[^1] is TextElement last && last.Name == name)
-            outputs[^1] = new TextElement(last.Text + text, name);
-        else
-            outputs.Add(new TextElement(text, name));
+        if (stream is null || stream.Name != name || stream.Index != outputs.Count - 1)
+        {
+            if (stream is not null) outputs[stream.Index] = stream.ToElement();
+            stream = new StreamText(name, outputs.Count, StreamLimit);
+            outputs.Add(new TextElement("", name));
+        }
+        stream.Append(text);
     }
 
     static string PlainText(IEnumerable<FormattedValue> values) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Lessons.Runtime;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -26,7 +27,7 @@ public static class HtmlExport
         Directory.CreateDirectory(folder);
         string page = Path.Combine(Path.GetFullPath(folder), name + ".html");
         if (sourceFolder is not null) CopyLocalImages(document, sourceFolder, Path.GetDirectoryName(page)!);
-        File.WriteAllText(page, Render(document, name), new UTF8Encoding(false));
+        AtomicFile.WriteText(page, Render(document, name));
         return page;
     }
 
@@ -42,8 +43,11 @@ public static class HtmlExport
             string source = Path.GetFullPath(Path.Combine(sourceFolder, link));
             string target = Path.GetFullPath(Path.Combine(folder, link));
             if (!File.Exists(source) || NotebookRunner.SamePath(source, target)) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target, overwrite: true);
+            AtomicFile.Write(target, (Stream copy) =>
+            {
+                using var image = File.OpenRead(source);
+                image.CopyTo(copy);
+            });
         }
     }
 

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Lessons.Runner;
@@ -61,8 +58,8 @@ public static class NotebookEditions
     public static string? Sync(string name, string english, string translated, string language)
     {
         var e = Cells(english, name);
-        var notebook = Parse(translated, name);
-        var t = notebook["cells"]!.AsArray().OfType<JsonObject>().ToList();
+        var notebook = NotebookJson.Parse(translated, name);
+        var t = NotebookJson.Cells(notebook);
         if (Structure(name, e, t).FirstOrDefault() is { } problem)
             throw new InvalidDataException($"{problem}: add or remove the translated cell by hand, then sync again.");
         bool changed = false;
@@ -83,14 +80,8 @@ public static class NotebookEditions
                 changed = true;
             }
         }
-        return changed ? Json(notebook) : null;
+        return changed ? NotebookJson.Write(notebook) : null;
     }
-
-    /// <summary>A notebook as the kit writes it: indented by one, UTF-8 as it is, "\n" line ends, a final newline.</summary>
-    public static string Json(JsonNode notebook) => notebook.ToJsonString(new JsonSerializerOptions
-    {
-        WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    }).ReplaceLineEndings("\n") + "\n";
 
     static IEnumerable<string> Structure(string name, List<JsonObject> english, List<JsonObject> translated)
     {
@@ -104,20 +95,7 @@ public static class NotebookEditions
     static string Code(JsonObject englishCell, string language) =>
         StudentEdition.Source(englishCell).Replace(EnglishLoad, Load(language), StringComparison.Ordinal);
 
-    static JsonObject Parse(string json, string name)
-    {
-        try
-        {
-            return JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException($"{name}: empty notebook.");
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"{name}: not a readable .ipynb notebook: {e.Message}", e);
-        }
-    }
-
-    static List<JsonObject> Cells(string json, string name) =>
-        [.. Parse(json, name)["cells"]?.AsArray().OfType<JsonObject>() ?? []];
+    static List<JsonObject> Cells(string json, string name) => NotebookJson.Cells(NotebookJson.Parse(json, name));
 
     static string Kind(JsonObject cell) => (string?)cell["cell_type"] ?? "?";
 

@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lessons.Runtime;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
@@ -25,34 +25,32 @@ public static class NotebookFile
         return kernels;
     }
 
+    /// <summary>The notebook at <paramref name="path"/>, checked by <see cref="NotebookJson"/>.</summary>
+    /// <exception cref="InvalidDataException">Not an nbformat-4 notebook, or not JSON: one line naming the file.</exception>
     public static InteractiveDocument Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such notebook.", path);
+        string json = File.ReadAllText(path);
+        NotebookJson.Parse(json, path);
         try
         {
-            using var stream = File.OpenRead(path);
-            return Notebook.Read(stream, Kernels());
+            return Notebook.Parse(json, Kernels());
         }
-        catch (Exception e) when (e is not FileNotFoundException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
             throw new InvalidDataException($"{path}: not a readable .ipynb notebook: {e.Message}", e);
         }
     }
 
-    /// <summary>Writes the notebook as .ipynb (UTF-8, no BOM, "\n" line ends), via a temporary file so a failure loses nothing.</summary>
+    /// <summary>Writes the notebook as .ipynb (UTF-8, no BOM, "\n" line ends), all or nothing (<see cref="AtomicFile"/>).</summary>
     public static void Write(InteractiveDocument document, string path)
     {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
         bool hadKernelInfo = document.Metadata.ContainsKey(KernelInfoKey);
         using var buffer = new MemoryStream();
         Notebook.Write(document, buffer, Kernels());
         string json = Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n");
         if (!hadKernelInfo) json = WithoutTopLevelKernelInfo(json);
-        if (!json.EndsWith('\n')) json += "\n";
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, json, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        WriteJson(path, json.EndsWith('\n') ? json : json + "\n");
     }
 
     /// <summary>
@@ -62,12 +60,11 @@ public static class NotebookFile
     static string WithoutTopLevelKernelInfo(string json)
     {
         var notebook = JsonNode.Parse(json)!.AsObject();
-        if (notebook["metadata"] is not JsonObject metadata || !metadata.Remove(KernelInfoKey)) return json;
-        return notebook.ToJsonString(new JsonSerializerOptions
-        {
-            WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }).ReplaceLineEndings("\n");
+        return notebook["metadata"] is JsonObject metadata && metadata.Remove(KernelInfoKey) ? NotebookJson.Write(notebook) : json;
     }
+
+    /// <summary>Writes a notebook's JSON text to <paramref name="path"/>, all or nothing (<see cref="AtomicFile"/>).</summary>
+    public static void WriteJson(string path, string json) => AtomicFile.WriteText(path, json);
 
     /// <summary>A cell to execute: not markdown (or another non-code kernel), not blank.</summary>
     public static bool IsCode(InteractiveDocumentElement cell) =>

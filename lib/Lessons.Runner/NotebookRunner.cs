@@ -99,12 +99,9 @@ public sealed class NotebookRunner(RunnerOptions options)
     async Task RunCellAsync(CompositeKernel kernel, InteractiveDocumentElement cell, CellOutputs outputs, int executionCount,
         CancellationToken cancellationToken)
     {
-        var events = new List<KernelEvent>();
+        var events = new CellEvents();
         var command = new SubmitCode(cell.Contents, KernelName(cell));
-        using var subscription = kernel.KernelEvents.Subscribe(new EventSink(e =>
-        {
-            lock (events) events.Add(e);
-        }));
+        using var subscription = kernel.KernelEvents.Subscribe(events);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (Options.CellTimeout is { } limit) timeout.CancelAfter(limit);
@@ -114,9 +111,7 @@ public sealed class NotebookRunner(RunnerOptions options)
         bool timedOut = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
         cancellationToken.ThrowIfCancellationRequested();
 
-        KernelEvent[] seen;
-        lock (events) seen = [.. events];
-        foreach (var e in seen.Where(e => !(timedOut && e is CommandFailed))) outputs.Add(e, executionCount);
+        events.AddTo(outputs, executionCount, timedOut);
         if (timedOut)
         {
             outputs.Fail("Timeout", $"The cell did not finish within {Options.CellTimeout!.Value.TotalSeconds:0.#} s (--timeout).", timedOut: true);
@@ -137,11 +132,4 @@ public sealed class NotebookRunner(RunnerOptions options)
 
     static string FirstLine(string code) =>
         code.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-
-    sealed class EventSink(Action<KernelEvent> onNext) : IObserver<KernelEvent>
-    {
-        public void OnNext(KernelEvent value) => onNext(value);
-        public void OnError(Exception error) { }
-        public void OnCompleted() { }
-    }
 }

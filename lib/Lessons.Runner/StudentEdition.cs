@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -51,7 +49,8 @@ public static partial class StudentEdition
 
     /// <summary>Writes the student edition of the lessons in <paramref name="notebooks"/> into <paramref name="output"/>
     /// (replacing an earlier edition there), via a temporary folder beside it, so a failure leaves it as it was.</summary>
-    /// <exception cref="InvalidDataException">A notebook does not parse, or a marked cell cannot be stubbed.</exception>
+    /// <exception cref="InvalidDataException">A notebook is not an nbformat-4 notebook, or a marked cell cannot be stubbed:
+    /// one line per such notebook (every notebook is checked), and nothing is written.</exception>
     public static StudentEditionResult Write(string notebooks, string output)
     {
         notebooks = Path.GetFullPath(notebooks);
@@ -68,16 +67,29 @@ public static partial class StudentEdition
             Directory.CreateDirectory(temporary);
             int stubs = 0;
             var assets = new SortedSet<string>(StringComparer.Ordinal);
+            var problems = new List<string>();
             foreach (string lesson in lessons)
             {
                 string relative = Path.GetRelativePath(notebooks, lesson);
-                var (json, stubbed, links) = ForStudents(File.ReadAllText(lesson), relative);
+                string json;
+                int stubbed;
+                IReadOnlyList<string> links;
+                try
+                {
+                    (json, stubbed, links) = ForStudents(File.ReadAllText(lesson), relative);
+                }
+                catch (InvalidDataException e)
+                {
+                    problems.Add(e.Message);   // the other notebooks are still checked, so that one run names every problem
+                    continue;
+                }
                 string target = Path.Combine(temporary, relative);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.WriteAllText(target, json, new UTF8Encoding(false));
                 stubs += stubbed;
                 assets.UnionWith(links.Select(link => Asset(notebooks, Path.GetDirectoryName(lesson)!, link)).OfType<string>());
             }
+            if (problems.Count > 0) throw new InvalidDataException(string.Join("\n", problems));
             foreach (string asset in assets)
             {
                 string target = Path.Combine(temporary, asset);
@@ -102,16 +114,8 @@ public static partial class StudentEdition
     /// </summary>
     public static (string Json, int Stubs, IReadOnlyList<string> Links) ForStudents(string json, string name)
     {
-        JsonObject notebook;
-        try
-        {
-            notebook = JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException($"{name}: empty notebook.");
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"{name}: not a readable .ipynb notebook: {e.Message}", e);
-        }
-        var cells = notebook["cells"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+        var notebook = NotebookJson.Parse(json, name);
+        var cells = NotebookJson.Cells(notebook);
         var codes = cells.Select(c => (string?)c["cell_type"] == "code" ? Source(c) : "").ToList();
         var links = new List<string>();
         int stubs = 0;
@@ -142,7 +146,7 @@ public static partial class StudentEdition
             }
             stubs++;
         }
-        return (NotebookEditions.Json(notebook), stubs, links);
+        return (NotebookJson.Write(notebook), stubs, links);
     }
 
     /// <summary>A cell's source: one string, or the usual list of lines.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Lessons.Runner;
 using Spectre.Console;
 
@@ -51,11 +50,12 @@ public static class SyncEditionCommand
                 }
                 try
                 {
-                    if (NotebookEditions.Sync(name, File.ReadAllText(Path.Combine(notebooks, notebook)), File.ReadAllText(translated), code) is not { } json)
-                        continue;
-                    string temporary = $"{translated}.{Environment.ProcessId}.tmp";
-                    File.WriteAllText(temporary, json, new UTF8Encoding(false));
-                    File.Move(temporary, translated, overwrite: true);
+                    // Each file checked under its own name, so a malformed one is named; the others are still synced.
+                    string english = File.ReadAllText(Path.Combine(notebooks, notebook)), edition = File.ReadAllText(translated);
+                    NotebookJson.Parse(english, notebook);
+                    NotebookJson.Parse(edition, name);
+                    if (NotebookEditions.Sync(name, english, edition, code) is not { } json) continue;
+                    NotebookFile.WriteJson(translated, json);
                     terminal.MarkupLineInterpolated($"[green]synced[/] {name}");
                     synced++;
                 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Lessons.Runtime;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 
@@ -88,12 +89,11 @@ internal sealed class ChartPage
         </html>
         """;
 
-    /// <summary>Write the page (creating the folder if needed); returns the full path.</summary>
+    /// <summary>Write the page (creating the folder if needed; all or nothing, see <see cref="AtomicFile"/>); returns the full path.</summary>
     public string Save(string path)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, ToHtml(), new UTF8Encoding(false));
+        AtomicFile.WriteText(full, ToHtml());
         return full;
     }
 }

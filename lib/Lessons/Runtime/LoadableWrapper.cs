@@ -40,12 +40,12 @@ internal static class LoadableWrapper
         {
             copy = Path.Combine(cacheFolder, ContentKey(wrapper), LibTorchFiles.Wrapper);
             if (File.Exists(copy) && Gcc13Requirement(copy) is { IsWeak: true }) return copy;
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             // Patch a temporary file, then rename: a process that starts meanwhile sees no copy or the whole patched one.
-            string temporary = $"{copy}.{Environment.ProcessId}.tmp";
-            File.Copy(wrapper, temporary, overwrite: true);
-            ElfVersionNeeds.Read(temporary).MakeWeak(TorchRuntime.Gcc13Version);
-            File.Move(temporary, copy, overwrite: true);
+            AtomicFile.Write(copy, (string temporary) =>
+            {
+                File.Copy(wrapper, temporary);
+                ElfVersionNeeds.Read(temporary).MakeWeak(TorchRuntime.Gcc13Version);
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

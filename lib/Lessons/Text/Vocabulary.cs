@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Lessons.Runtime;
 
 namespace Lessons.Text;
 
@@ -121,8 +122,11 @@ public sealed class Vocabulary
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Save(writer);
+        AtomicFile.Write(path, (Stream stream) =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            Save(writer);
+        });
     }
 
     /// <summary>Writes the vocabulary in the format of <see cref="Save(string)"/>.</summary>

@@ -2,6 +2,7 @@ using Lessons.Cli;
 using Lessons.Cli.Commands;
 using Lessons.Runner;
 using Lessons.Tests.Data;
+using Lessons.Tests.Runner;
 using Spectre.Console;
 
 namespace Lessons.Tests.Cli;
@@ -73,5 +74,28 @@ public sealed class StudentEditionCommandTests : IDisposable
                      "constructor with a body to stub.", error.Message);
         Assert.Equal([Path.Combine("edition", StudentEdition.Marker), Path.Combine("notebooks", "01-broken.ipynb")], temp.Files());
         Assert.Equal(["edition", "notebooks"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Every_malformed_notebook_is_named_with_what_is_wrong_and_nothing_is_written()
+    {
+        temp.Write("Lessons.sln", "");
+        string notebooks = Path.Combine(temp.Path, "notebooks");
+        Directory.CreateDirectory(notebooks);
+        LessonsProcess.Notebook(notebooks, "01-a.ipynb", "Console.WriteLine(1);");
+        temp.Write(Path.Combine("notebooks", "02-b.ipynb"),
+            """{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": 1, "source": ""}]}""");
+        temp.Write(Path.Combine("notebooks", "03-c.ipynb"), """{"nbformat": 4, "nbformat_minor": 5, "metadata": {}}""");
+
+        var (exit, output, error) = LessonsProcess.Run(temp.Path, "student-edition", "--out", "edition");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+        [
+            "02-b.ipynb: not an nbformat-4 notebook: cell 1's \"cell_type\" is a number, not a string.",
+            "03-c.ipynb: not an nbformat-4 notebook: it has no \"cells\" list.",
+        ], error.Trim().Split('\n'));
+        Assert.Empty(output);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "edition")));
     }
 }
