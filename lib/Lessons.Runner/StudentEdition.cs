@@ -42,8 +42,8 @@ public static partial class StudentEdition
         if (File.Exists(full)) return "it is a file";
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, Marker)))
             return "it holds files that are not a student edition; choose a new or empty folder";
-        string parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar))
-                        ?? throw new ArgumentException("--out: the root folder cannot hold a student edition.");
+        string? parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar));
+        if (parent is null) return "the root folder cannot hold a student edition";
         return FolderWriteCheck.Problem(parent) is { } problem ? $"{parent} is not writable: {problem}" : null;
     }
 

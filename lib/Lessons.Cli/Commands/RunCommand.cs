@@ -58,7 +58,12 @@ public static class RunCommand
                 stderr.WriteLine("Choose one of --in-place and --out.");
                 return 2;
             }
-            var notebooks = NotebookSet.Resolve(parseResult.GetValue(paths) ?? [], Directory.GetCurrentDirectory());
+            IReadOnlyList<string> notebooks;
+            try { notebooks = NotebookSet.Resolve(parseResult.GetValue(paths) ?? [], Directory.GetCurrentDirectory()); }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            {
+                throw new UsageException(e.Message);   // a path named on the command line that is no notebook
+            }
             if (notebooks.Count == 0)
             {
                 stderr.WriteLine("No notebooks to run: name .ipynb files or folders, or run from the repo root (notebooks/*.ipynb).");

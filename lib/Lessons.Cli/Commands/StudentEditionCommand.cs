@@ -39,7 +39,7 @@ public static class StudentEditionCommand
             var (root, notebooks) = RepositoryNotebooks.Find();
             string output = parse.GetValue(outDir)?.FullName ?? Path.Combine(root, DefaultFolder);
             if (StudentEdition.OutputProblem(output) is { } problem)
-                throw new ArgumentException($"Cannot write the student edition into {output}: {problem}.");
+                throw new UsageException($"--out: cannot write the student edition into {output}: {problem}.");
 
             var written = StudentEdition.Write(notebooks, output);
             var terminal = console ?? AnsiConsole.Console;

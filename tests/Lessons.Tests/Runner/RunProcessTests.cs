@@ -116,4 +116,19 @@ public sealed class RunProcessTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(notebook));
         Assert.Equal(readOnly, File.GetUnixFileMode(notebook));
     }
+
+    [Fact]
+    public void A_path_on_the_command_line_that_is_no_notebook_is_a_usage_error_in_one_line()
+    {
+        File.WriteAllText(Path.Combine(temp.Path, "notes.txt"), "not a notebook");
+
+        var (exit, output, error) = LessonsProcess.Run(temp.Path, "run", "notes.txt");
+        Assert.Equal(2, exit);
+        Assert.Equal("notes.txt: not a notebook (.ipynb).", error.Trim());
+        Assert.Equal("", output);
+
+        (exit, _, error) = LessonsProcess.Run(temp.Path, "run", "nope.ipynb");   // refused at parse time
+        Assert.Equal(2, exit);
+        Assert.Equal($"No notebook or folder at {Path.Combine(temp.Path, "nope.ipynb")}.", error.Trim());
+    }
 }
