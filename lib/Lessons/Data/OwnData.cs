@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lessons.Models;
 using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Data;
@@ -16,6 +15,9 @@ namespace Lessons.Data;
 /// </summary>
 public static class OwnData
 {
+    /// <summary>The most classes a data set may have: what a checkpoint holds (the models' limits follow it).</summary>
+    public const int MaxClasses = 1000;
+
     /// <summary>The file beside the data that names the classes.</summary>
     public const string NamesFile = "classes.txt";
 
@@ -108,10 +110,10 @@ public static class OwnData
                 ? [.. distinct.OrderBy(l => long.Parse(l, CultureInfo.InvariantCulture)).ThenBy(l => l, StringComparer.Ordinal)]
                 : [.. distinct.Order(StringComparer.Ordinal)];
         }
-        if (classes.Count > ModelLimits.MaxClasses)
+        if (classes.Count > MaxClasses)
             throw new InvalidDataException(Words.Format("data.error-too-many-classes",
                 File.Exists(namesPath) ? namesPath : string.Join(Words.Text("data.and"), files.Select(f => f.Path)),
-                classes.Count, ModelLimits.MaxClasses));
+                classes.Count, MaxClasses));
         if (classes.Count < 2)
             throw new InvalidDataException(Words.Format(classes.Count == 0 ? "data.error-no-class" : "data.error-one-class",
                 string.Join(Words.Text("data.and"), files.Select(f => f.Path)), classes.Count == 0 ? "" : classes[0]));

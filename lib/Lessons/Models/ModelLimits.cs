@@ -16,8 +16,8 @@ public static class ModelLimits
     /// <summary>The most stacked recurrent layers.</summary>
     public const int MaxLayers = 16;
 
-    /// <summary>The most classes.</summary>
-    public const int MaxClasses = 1000;
+    /// <summary>The most classes: what data loading accepts (<see cref="Data.OwnData.MaxClasses"/>).</summary>
+    public const int MaxClasses = Data.OwnData.MaxClasses;
 
     /// <summary>Bytes per parameter while training with Adam: the weight, its gradient and the two moments, as float32.</summary>
     public const int TrainingBytesPerParameter = 16;
