@@ -59,14 +59,16 @@ public static class EditionCode
         return text.Append(full, at, full.Length - at).ToString();
     }
 
-    /// <summary>The strings in <paramref name="node"/> that are not inside another string.</summary>
+    /// <summary>The strings in <paramref name="node"/> (itself, or within it) that are not inside another string.</summary>
     static IEnumerable<SyntaxNode> Outermost(SyntaxNode node)
     {
-        foreach (var child in node.ChildNodes())
+        if (IsString(node))
         {
-            if (IsString(child)) yield return child;
-            else foreach (var inner in Outermost(child)) yield return inner;
+            yield return node;
+            yield break;
         }
+        foreach (var child in node.ChildNodes())
+            foreach (var inner in Outermost(child)) yield return inner;
     }
 
     static bool IsString(SyntaxNode node) =>

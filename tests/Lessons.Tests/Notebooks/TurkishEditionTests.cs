@@ -83,6 +83,43 @@ public sealed class TurkishEditionTests
     }
 
     [Fact]
+    public void A_Turkish_cell_translates_its_strings_but_keeps_their_values()
+    {
+        string english = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, "02-simple-rnn.ipynb"));
+        string turkish = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, RepositoryNotebooks.Turkish, "02-simple-rnn.ipynb"));
+        const string line = "Console.WriteLine($\"{model.parameters().Sum(p => p.numel()):N0} parametre\");";
+        Assert.Contains(line.Replace("\"", "\\\"", StringComparison.Ordinal), turkish);
+
+        string reworded = turkish.Replace("} parametre\\\"", "} ağırlık ve yanlılık\\\"", StringComparison.Ordinal);
+        string recomputed = turkish.Replace("p => p.numel()):N0} parametre", "p => 2 * p.numel()):N0} parametre", StringComparison.Ordinal);
+
+        Assert.NotEqual(turkish, reworded);
+        Assert.Empty(NotebookEditions.Differences("tr/02-simple-rnn.ipynb", english, reworded, "tr"));
+        Assert.Single(NotebookEditions.Differences("tr/02-simple-rnn.ipynb", english, recomputed, "tr"));
+    }
+
+    [Fact]
+    public void Syncing_keeps_a_cell_whose_English_strings_changed_and_names_the_strings_of_a_cell_whose_code_changed()
+    {
+        string english = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, "02-simple-rnn.ipynb"));
+        string turkish = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, RepositoryNotebooks.Turkish, "02-simple-rnn.ipynb"));
+        string reworded = english.Replace("} parameters\\\"", "} weights and biases\\\"", StringComparison.Ordinal);
+        Assert.NotEqual(english, reworded);
+        var toTranslate = new List<string>();
+
+        Assert.Null(NotebookEditions.Sync("tr/02-simple-rnn.ipynb", reworded, turkish, "tr", toTranslate));
+        Assert.Empty(toTranslate);
+
+        string changed = english.Replace("var W = randn(4, 3)", "var W = randn(4, 5)", StringComparison.Ordinal);
+        string synced = NotebookEditions.Sync("tr/02-simple-rnn.ipynb", changed, turkish, "tr", toTranslate)!;
+
+        int cell = JsonNode.Parse(synced)!["cells"]!.AsArray().Select((c, i) => (c, i))
+            .First(p => StudentEdition.Source(p.c!.AsObject()).Contains("var W = randn(4, 5)", StringComparison.Ordinal)).i + 1;
+        string only = Assert.Single(toTranslate);
+        Assert.StartsWith($"tr/02-simple-rnn.ipynb, cell {cell}: $\"W: [{{string.Join(\" x \", W.shape)}}]   (embedding x hidden)\", ", only);
+    }
+
+    [Fact]
     public void Syncing_a_notebook_whose_cells_no_longer_line_up_names_the_first_such_cell()
     {
         string english = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, "01-text-to-tensors.ipynb"));
