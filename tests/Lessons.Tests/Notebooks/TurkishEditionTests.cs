@@ -5,8 +5,9 @@ namespace Lessons.Tests.Notebooks;
 
 /// <summary>
 /// The Turkish edition is kept in step with the English one: every English notebook has its Turkish notebook at the
-/// same path under notebooks/tr/, with the same cells in the same order, the same kinds and tags, and the same code
-/// (the first cell loads the kit in Turkish), and prose that is translated, not left in English.
+/// same path under notebooks/tr/, with the same cells in the same order, the same kinds and tags, and the same code but
+/// for its strings, which it translates (the first cell loads the kit in Turkish), and prose that is translated, not
+/// left in English.
 /// </summary>
 public sealed class TurkishEditionTests
 {
