@@ -7,14 +7,14 @@ namespace Lessons.Models;
 /// gate is "forget" in English and "unutma" in Turkish, the backward direction "backward" and "geri". A notebook reads
 /// a gate by the name its language gives it: <c>trace.Gates["forget"]</c>.
 /// </summary>
-public static class TraceNames
+internal static class TraceNames
 {
     /// <summary>The gates in the order charts and tables show them: forget, input, output (LSTM), reset, update (GRU).</summary>
     static readonly string[] Ordered = ["forget", "input", "output", "reset", "update"];
 
     /// <summary>The name of the cell's gate <paramref name="gate"/> (its name in the cell's code: forget, input, output,
     /// candidate, cell, reset, update).</summary>
-    public static string Gate(string gate) => Words.Text(gate switch
+    internal static string Gate(string gate) => Words.Text(gate switch
     {
         "forget" => "gate.forget",
         "input" => "gate.input",
@@ -27,7 +27,7 @@ public static class TraceNames
     });
 
     /// <summary>The name of the direction a cell read in.</summary>
-    public static string Direction(bool backward) => Words.Text(backward ? "direction.backward" : "direction.forward");
+    internal static string Direction(bool backward) => Words.Text(backward ? "direction.backward" : "direction.forward");
 
     /// <summary>Whether the trace's <paramref name="shown"/> is a gate in [0, 1] (not the candidate, not the cell state).</summary>
     internal static bool IsGate(string shown) => shown != Gate("candidate") && shown != Gate("cell");
