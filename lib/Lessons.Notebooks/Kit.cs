@@ -20,7 +20,9 @@ namespace Lessons.Notebooks;
 /// It makes Plotly.NET and TorchSharp ready (<see cref="PlotlyRuntime.Prepare"/>,
 /// <see cref="TorchRuntime.EnsureReady"/>), makes charts draw offline, and prints the versions, the device and whether
 /// quick mode is on. Cells that train or sweep shrink their work with <see cref="Quick"/> or <see cref="Pick{T}"/>;
-/// <see cref="Show"/> shows a value.
+/// <see cref="Show"/> shows a value. A notebook prints as C# does, <c>Console.WriteLine($"accuracy {accuracy:P1}")</c>:
+/// the language <see cref="Load"/> sets writes its numbers (%85,4 in Turkish), and a translated notebook translates its
+/// own strings.
 /// </summary>
 public static class Kit
 {
@@ -41,27 +43,6 @@ public static class Kit
     /// in place: <c>var p = Kit.Show("epoch 0"); p.Update("epoch 1");</c>. Outside a notebook it prints the value.
     /// </summary>
     public static LiveDisplay Show(object value) => LiveDisplay.Show(value);
-
-    /// <summary>
-    /// Prints a line in the notebook's language: <c>Kit.Print($"epoch {epoch}: test accuracy {accuracy:P1}")</c> prints
-    /// it as written in an English notebook, and the Turkish resource's line for it, numbers written the Turkish way, in a
-    /// Turkish one. Names the kit knows (gates, directions, runs) are shown in the language; values in quotes as they are.
-    /// </summary>
-    public static void Print(ref PrintedLine line) => Console.WriteLine(line.Text);
-
-    /// <summary>
-    /// A piece of text in the notebook's language, as <see cref="Print(ref PrintedLine)"/> would print it, for a cell that
-    /// joins pieces before printing: <c>string.Join(", ", runs.Select(r => Kit.Text($"{r.Name} {r.Seconds:0.0}")))</c>.
-    /// </summary>
-    public static string Text(ref PrintedLine line) => line.Text;
-
-    /// <summary>Prints a line without values in the notebook's language (see <see cref="Print(ref PrintedLine)"/>).</summary>
-    public static void Print(string line)
-    {
-        var printed = new PrintedLine(line.Length, 0);
-        printed.AppendLiteral(line);
-        Print(ref printed);
-    }
 
     /// <summary>
     /// The path of <paramref name="path"/>, a file inside the kit's repository, from the notebook's folder
@@ -86,12 +67,12 @@ public static class Kit
     /// <summary>
     /// Makes TorchSharp ready, makes charts draw offline (in a notebook: shows plotly.js once, and registers the chart
     /// formatter that draws with it), sets the kit's <paramref name="language"/> (<c>en</c>, or <c>tr</c> for the Turkish
-    /// edition: the kit's lines, charts and tables in Turkish), prints one line about the set-up, and returns it (a
-    /// notebook's first cell).
+    /// edition: the kit's lines, charts, tables and names in Turkish, and the culture of this cell and the later ones, so
+    /// that <c>$"{0.854:P1}"</c> is %85,4), prints one line about the set-up, and returns it (a notebook's first cell).
     /// </summary>
     public static KitInfo Load(string language = "en")
     {
-        KitLanguage.Set(language);
+        KitLanguage.SetForProcess(language);
         PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the kernels carry 10.0 (see PlotlyRuntime)
         var device = TorchRuntime.EnsureReady();
         ChartFormatter.Register();

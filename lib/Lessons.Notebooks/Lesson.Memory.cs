@@ -22,7 +22,7 @@ public static partial class Lesson
     public static Comparison CompareSetups(LessonData data, Comparison recipe)
     {
         int seeds = recipe.Histories.Count(h => h.Name == recipe.Histories[0].Name);
-        var lesson = Compare(data, [("RNN, lesson's set-up", ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds);
+        var lesson = Compare(data, [(Words.Text("run.lesson-setup"), ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds);
         return new Comparison(
             [.. lesson.Histories, .. recipe.Histories.Select(h => h with { Name = Words.Format("run.recipe", h.Name) })],
             [.. lesson.Models, .. recipe.Models]);

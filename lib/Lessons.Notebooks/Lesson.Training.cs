@@ -36,18 +36,15 @@ public static partial class Lesson
     }
 
     /// <summary>Trains <paramref name="model"/> on the data's training split, showing progress live; returns the history
-    /// (test metrics per epoch), named as the kit's language shows <paramref name="name"/>.</summary>
-    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null)
-    {
-        string shown = Words.Name(name);
-        return Train(model, data, shown, options, label: shown);
-    }
+    /// (test metrics per epoch), named <paramref name="name"/>.</summary>
+    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null) =>
+        Train(model, data, name, options, label: name);
 
-    /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/> for a name
-    /// already in the kit's language, the live display titled <paramref name="label"/>.</summary>
-    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string shown, TrainerOptions? options, string label)
+    /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/> with the live
+    /// display titled <paramref name="label"/>.</summary>
+    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options, string label)
     {
-        var trainer = new Trainer(model, data.Classes, Training(options), shown);
+        var trainer = new Trainer(model, data.Classes, Training(options), name);
         var live = LiveProgress.Show(label);
         trainer.EpochCompleted += live.EpochCompleted;
         return trainer.Fit(data.Train, data.Test, live);
@@ -91,9 +88,9 @@ public static partial class Lesson
         var random = Training() with { Bucketed = false };
         return Compare(data,
         [
-            ("padded", Options(CellKind.Lstm, data), random),
-            ("packed", Options(CellKind.Lstm, data, packed: true), random),
-            ("bucketed", Options(CellKind.Lstm, data), Training() with { Bucketed = true }),
+            (Words.Text("run.padded"), Options(CellKind.Lstm, data), random),
+            (Words.Text("run.packed"), Options(CellKind.Lstm, data, packed: true), random),
+            (Words.Text("run.bucketed"), Options(CellKind.Lstm, data), Training() with { Bucketed = true }),
         ]);
     }
 
@@ -108,9 +105,9 @@ public static partial class Lesson
         var packed = Options(CellKind.Lstm, data, packed: true);
         return Compare(data,
         [
-            ("packed, LibTorch", packed with { Engine = RecurrentEngine.LibTorch }, random),
-            ("packed, kit kernel", packed with { Engine = RecurrentEngine.Kit }, random),
-            ("bucketed, padded", Options(CellKind.Lstm, data), Training() with { Bucketed = true }),
+            (Words.Text("run.packed-libtorch"), packed with { Engine = RecurrentEngine.LibTorch }, random),
+            (Words.Text("run.packed-kit-kernel"), packed with { Engine = RecurrentEngine.Kit }, random),
+            (Words.Text("run.bucketed-padded"), Options(CellKind.Lstm, data), Training() with { Bucketed = true }),
         ]);
     }
 
@@ -121,13 +118,12 @@ public static partial class Lesson
         var histories = new List<History>();
         foreach (var (name, options, training) in runs)
         {
-            string shown = Words.Name(name);
             for (int seed = 0; seed < seeds; seed++)
             {
                 manual_seed(seed);
                 var model = new RecurrentClassifier(options);
-                histories.Add(Train(model, data, shown, Training(training) with { Seed = seed },
-                    label: seeds == 1 ? shown : Words.Format("run.seed", shown, seed)));
+                histories.Add(Train(model, data, name, Training(training) with { Seed = seed },
+                    label: seeds == 1 ? name : Words.Format("run.seed", name, seed)));
                 models.Add(model);
             }
         }
@@ -169,7 +165,7 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     /// <summary>The model of variant <paramref name="name"/> trained with the first seed (0).</summary>
     public RecurrentClassifier Model(string name)
     {
-        int index = Histories.ToList().FindIndex(h => h.Name == Words.Name(name));
+        int index = Histories.ToList().FindIndex(h => h.Name == name);
         if (index < 0)
             throw new ArgumentException($"No run is named \"{name}\"; the runs are {string.Join(", ", Histories.Select(h => h.Name).Distinct())}.", nameof(name));
         return Models[index];
@@ -181,7 +177,7 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     /// </summary>
     public void PrintDifferences(string baseline)
     {
-        foreach (var difference in VariantDifference.Against(Words.Name(baseline), Variants)) Console.WriteLine(difference);
+        foreach (var difference in VariantDifference.Against(baseline, Variants)) Console.WriteLine(difference);
     }
 
     /// <summary>Training curves of all runs, overlaid.</summary>

@@ -5,14 +5,18 @@ namespace Lessons.Runner;
 /// <summary>
 /// The lesson notebooks in other languages: notebooks/tr/ holds the Turkish edition of every English notebook of
 /// notebooks/ (and of notebooks/key/ in tr/key/), at the same path. An edition keeps step with the English notebooks by
-/// construction: the same cells in the same order, of the same kinds and tags, and the same code, but for the first
-/// cell loading the kit in its language. <see cref="Differences"/> says where a translation has left its English
-/// notebook; <see cref="Sync"/> carries the English code into it (<c>lessons sync-edition</c>).
+/// construction: the same cells in the same order, of the same kinds and tags, and the same code but for its own
+/// strings, which it translates (<see cref="EditionCode"/>), and the first cell loading the kit in its language.
+/// <see cref="Differences"/> says where a translation has left its English notebook; <see cref="Sync"/> carries the
+/// English code into it (<c>lessons sync-edition</c>).
 /// </summary>
 public static class NotebookEditions
 {
-    /// <summary>The languages with an edition, each in the notebooks' subfolder of its name.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["tr"];
+    /// <summary>The languages with an edition: the subfolders of <paramref name="notebooks"/> named by a two-letter
+    /// language code (tr), in order.</summary>
+    public static IReadOnlyList<string> Languages(string notebooks) =>
+        [.. Directory.GetDirectories(notebooks).Select(Path.GetFileName).OfType<string>()
+            .Where(name => name.Length == 2 && name.All(char.IsAsciiLetterLower)).Order(StringComparer.Ordinal)];
 
     /// <summary>The English notebooks' call that loads the kit, which an edition's notebooks make in their language.</summary>
     public const string EnglishLoad = "Kit.Load();";
@@ -24,7 +28,7 @@ public static class NotebookEditions
     public static IReadOnlyList<string> English(string folder) =>
         [.. Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Where(f => !Languages.Any(l => f.StartsWith(l + "/", StringComparison.Ordinal)))
+            .Where(f => !Languages(folder).Any(l => f.StartsWith(l + "/", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)];
 
     /// <summary>
@@ -41,21 +45,23 @@ public static class NotebookEditions
             if (Kind(e[i]) != Kind(t[i])) continue;
             if (Tags(e[i]) != Tags(t[i]))
                 found.Add($"{name}, cell {i + 1}: tags [{Tags(t[i])}], the English cell's are [{Tags(e[i])}]");
-            if (Kind(e[i]) == "code" && Code(e[i], language) is var expected && StudentEdition.Source(t[i]) != expected)
-                found.Add($"{name}, cell {i + 1}: the code differs from the English cell's at line " +
-                          FirstDifferentLine(expected, StudentEdition.Source(t[i])));
+            if (Kind(e[i]) == "code" && EditionCode.Masked(Code(e[i], language)) is var expected &&
+                EditionCode.Masked(StudentEdition.Source(t[i])) is var actual && actual != expected)
+                found.Add($"{name}, cell {i + 1}: the code differs from the English cell's at line " + FirstDifferentLine(expected, actual));
         }
         return found;
     }
 
     /// <summary>
-    /// <paramref name="translated"/> with the code of <paramref name="english"/>: each code cell's source and tags copied
-    /// (the kit loaded in <paramref name="language"/>), its outputs cleared where the code changed, the prose kept.
-    /// Null when nothing changes.
+    /// <paramref name="translated"/> with the code of <paramref name="english"/>: a code cell whose code differs from the
+    /// English cell's beyond its strings (<see cref="EditionCode.Masked"/>) is copied from English (the kit loaded in
+    /// <paramref name="language"/>), its outputs cleared, and named in <paramref name="toTranslate"/> with the English
+    /// strings it now holds; a cell that differs only in its strings keeps its translation. Tags are copied, the prose
+    /// kept. Null when nothing changes.
     /// </summary>
     /// <exception cref="InvalidDataException">The cells do not line up (a cell added, removed or of another kind): a
     /// translator adds the prose first; the message names the notebook and the first cell.</exception>
-    public static string? Sync(string name, string english, string translated, string language)
+    public static string? Sync(string name, string english, string translated, string language, ICollection<string>? toTranslate = null)
     {
         var e = Cells(english, name);
         var notebook = NotebookJson.Parse(translated, name);
@@ -67,9 +73,11 @@ public static class NotebookEditions
         {
             if (Kind(e[i]) != "code") continue;
             string code = Code(e[i], language);
-            if (StudentEdition.Source(t[i]) != code)
+            if (EditionCode.Masked(StudentEdition.Source(t[i])) != EditionCode.Masked(code))
             {
                 StudentEdition.SetSource(t[i], code);
+                if (EditionCode.Strings(code) is { Count: > 0 } strings)
+                    toTranslate?.Add($"{name}, cell {i + 1}: {string.Join(", ", strings)}");
                 t[i]["outputs"] = new JsonArray();
                 t[i]["execution_count"] = null;
                 changed = true;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Documents;
@@ -12,7 +13,9 @@ namespace Lessons.Runner;
 /// and env LESSONS_QUICK is set when <see cref="RunnerOptions.Quick"/>. Afterwards it can write the executed notebook
 /// (outputs and execution counts; seconds per cell go to <see cref="CellResult"/>, not into the file, to keep diffs quiet)
 /// and an HTML export.
-/// Runs are serialised: the working directory and the environment belong to the whole process.
+/// Runs are serialised: the working directory and the environment belong to the whole process, and so does the default
+/// culture of its threads, which a notebook sets to write numbers in its language (<c>Kit.Load(language: "tr")</c>); a run
+/// leaves all three as it found them.
 /// </summary>
 public sealed class NotebookRunner(RunnerOptions options)
 {
@@ -29,6 +32,7 @@ public sealed class NotebookRunner(RunnerOptions options)
         await OneAtATime.WaitAsync(cancellationToken);
         string previousDirectory = Directory.GetCurrentDirectory();
         string? previousQuick = Environment.GetEnvironmentVariable(NotebookContract.QuickVariable);
+        var (previousCulture, previousUICulture) = (CultureInfo.DefaultThreadCurrentCulture, CultureInfo.DefaultThreadCurrentUICulture);
         var clock = Stopwatch.StartNew();
         List<CellResult> cells;
         try
@@ -40,6 +44,7 @@ public sealed class NotebookRunner(RunnerOptions options)
         finally
         {
             Environment.SetEnvironmentVariable(NotebookContract.QuickVariable, previousQuick);
+            (CultureInfo.DefaultThreadCurrentCulture, CultureInfo.DefaultThreadCurrentUICulture) = (previousCulture, previousUICulture);
             Directory.SetCurrentDirectory(previousDirectory);
             OneAtATime.Release();
         }

@@ -31,7 +31,7 @@ public static partial class StudentEdition
     /// lives in a key/ subfolder and stays out).
     /// </summary>
     public static IReadOnlyList<string> Lessons(string folder) =>
-        [.. new[] { folder }.Concat(NotebookEditions.Languages.Select(l => Path.Combine(folder, l))).Where(Directory.Exists)
+        [.. new[] { folder }.Concat((Directory.Exists(folder) ? NotebookEditions.Languages(folder) : []).Select(l => Path.Combine(folder, l)))
             .SelectMany(f => Directory.GetFiles(f, "*.ipynb").Order(StringComparer.Ordinal))];
 
     /// <summary>Why <paramref name="output"/> cannot take a student edition, or null when it can: it must be new, empty,

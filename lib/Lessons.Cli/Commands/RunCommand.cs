@@ -211,7 +211,9 @@ public static class RunCommand
                 AnsiConsole.Markup($"  cell {value.Number,3} [[{value.ExecutionCount}/{value.CodeCellCount}]] {Markup.Escape(line),-60} ");
                 return;
             }
-            AnsiConsole.MarkupLine($"{(result.Succeeded ? "[green]✓[/]" : "[red]✗[/]")} {result.Elapsed.TotalSeconds,6:0.0} s");
+            // In the invariant culture: a notebook in another language sets the culture of the threads it reports from.
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(result.Succeeded ? "[green]✓[/]" : "[red]✗[/]")} {result.Elapsed.TotalSeconds,6:0.0} s"));
         }
     }
 }

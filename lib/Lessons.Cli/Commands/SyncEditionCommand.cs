@@ -6,25 +6,29 @@ namespace Lessons.Cli.Commands;
 
 /// <summary>
 /// `lessons sync-edition [--language tr]`: carries the English notebooks' code into an edition in another language
-/// (see <see cref="NotebookEditions.Sync"/>): every code cell and its tags copied, the prose kept, outputs of changed
-/// cells cleared until the next run. A notebook whose cells no longer line up (a cell added or removed in English) is
-/// named with its first such cell, for a translator to add the prose; the others are still synced.
+/// (see <see cref="NotebookEditions.Sync"/>): a code cell whose code changed in English is copied, outputs cleared until
+/// the next run, and named with the English strings it now holds, for a translator; a cell that differs only in its
+/// translated strings is kept; tags are copied and the prose kept. A notebook whose cells no longer line up (a cell
+/// added or removed in English) is named with its first such cell, for a translator to add the prose; the others are
+/// still synced. The editions are the folders notebooks/LANGUAGE/ there are.
 /// </summary>
 public static class SyncEditionCommand
 {
     /// <summary>The verb; what it reports goes to <paramref name="console"/> (default: the terminal).</summary>
     public static Command Create(IAnsiConsole? console = null)
     {
+        var editions = Editions();
         var language = new Option<string>("--language")
         {
-            Description = $"The edition to sync: {string.Join(", ", NotebookEditions.Languages)}.",
-            DefaultValueFactory = _ => NotebookEditions.Languages[0],
+            Description = $"The edition to sync, a folder notebooks/LANGUAGE/: {string.Join(", ", editions)}.",
+            DefaultValueFactory = _ => editions.FirstOrDefault() ?? "",
         };
         language.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && !NotebookEditions.Languages.Contains(result.Tokens[^1].Value))
+            // Outside the repository there is no edition to check against: the verb itself says so.
+            if (result.Tokens.Count > 0 && editions.Count > 0 && !editions.Contains(result.Tokens[^1].Value))
                 result.AddError($"--language: the kit has no \"{result.Tokens[^1].Value}\" edition; its editions are " +
-                                $"{string.Join(", ", NotebookEditions.Languages)}.");
+                                $"{string.Join(", ", editions)}.");
         });
 
         var command = new Command("sync-edition",
@@ -39,6 +43,7 @@ public static class SyncEditionCommand
             var terminal = console ?? AnsiConsole.Console;
             int synced = 0;
             var problems = new List<string>();
+            var toTranslate = new List<string>();
             foreach (string notebook in NotebookEditions.English(notebooks))
             {
                 string name = $"{code}/{notebook}";
@@ -54,7 +59,7 @@ public static class SyncEditionCommand
                     string english = File.ReadAllText(Path.Combine(notebooks, notebook)), edition = File.ReadAllText(translated);
                     NotebookJson.Parse(english, notebook);
                     NotebookJson.Parse(edition, name);
-                    if (NotebookEditions.Sync(name, english, edition, code) is not { } json) continue;
+                    if (NotebookEditions.Sync(name, english, edition, code, toTranslate) is not { } json) continue;
                     NotebookFile.WriteJson(translated, json);
                     terminal.MarkupLineInterpolated($"[green]synced[/] {name}");
                     synced++;
@@ -64,11 +69,25 @@ public static class SyncEditionCommand
                     problems.Add(e.Message);
                 }
             }
+            foreach (string cell in toTranslate) terminal.MarkupLineInterpolated($"[yellow]translate[/] {cell}");
             foreach (string problem in problems) terminal.MarkupLineInterpolated($"[red]✗[/] {problem}");
             terminal.MarkupLineInterpolated(
-                $"{synced} notebook(s) synced; {problems.Count} need a translator. Re-run the synced notebooks to refresh their outputs.");
+                $"{synced} notebook(s) synced, {toTranslate.Count} cell(s) with English strings to translate; {problems.Count} need a translator. Re-run the synced notebooks to refresh their outputs.");
             return problems.Count == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The editions of the repository the verb runs in (none outside one).</summary>
+    static IReadOnlyList<string> Editions()
+    {
+        try
+        {
+            return NotebookEditions.Languages(RepositoryNotebooks.Find().Notebooks);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
     }
 }

@@ -27,7 +27,7 @@ public static class GateActivityChart
         double total = linePanel + gates.Count * gatePanel + gates.Count * gap;
         int height = (int)total + 140 + HiddenStateChart.LabelRoom(tokens);
         var figure = new Figure()
-            .Title(title ?? Words.Format("chart.gates-title", trace.Kind.ToString().ToUpperInvariant(), ChartStyle.Label(Words.Name(trace.Direction))))
+            .Title(title ?? Words.Format("chart.gates-title", trace.Kind.ToString().ToUpperInvariant(), ChartStyle.Label(trace.Direction)))
             .Size(ChartStyle.WidthForTokens(tokens.Count), height);
         var steps = Enumerable.Range(0, tokens.Count).ToArray();
         var hover = HiddenStateChart.TokenText(tokens, units);
@@ -51,7 +51,7 @@ public static class GateActivityChart
                 mean[t] = units == 0 ? 0 : sum / units;
             }
             var line = figure.Add("scatter");
-            line["name"] = Words.Format("chart.gate-mean", Words.Name(gates[g]));
+            line["name"] = Words.Format("chart.gate-mean", gates[g]);
             line["mode"] = "lines+markers";
             line["x"] = steps;
             line["y"] = mean;
@@ -59,7 +59,7 @@ public static class GateActivityChart
             line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(g) };
             line["xaxis"] = "x";
             line["yaxis"] = "y";
-            line["hovertemplate"] = Words.Format("chart.gate-mean-hover", Words.Name(gates[g]));
+            line["hovertemplate"] = Words.Format("chart.gate-mean-hover", gates[g]);
         }
         var meanAxis = ChartStyle.Axis(Words.Text("chart.mean-gate"));
         meanAxis["range"] = new[] { 0.0, 1.0 };
@@ -71,7 +71,7 @@ public static class GateActivityChart
             string axis = (g + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var domain = Next(gatePanel);
             var heatmap = figure.Add("heatmap");
-            heatmap["name"] = Words.Name(gates[g]);
+            heatmap["name"] = gates[g];
             heatmap["z"] = HiddenStateChart.UnitsByStep(trace.Gates[gates[g]]);
             heatmap["x"] = steps;
             heatmap["y"] = Enumerable.Range(0, units).ToArray();
@@ -86,8 +86,8 @@ public static class GateActivityChart
             };
             heatmap["xaxis"] = "x";
             heatmap["yaxis"] = "y" + axis;
-            heatmap["hovertemplate"] = Words.Format("chart.gate-hover", Words.Name(gates[g]));
-            var y = ChartStyle.Axis(Words.Format("chart.gate-unit", Words.Name(gates[g])));
+            heatmap["hovertemplate"] = Words.Format("chart.gate-hover", gates[g]);
+            var y = ChartStyle.Axis(Words.Format("chart.gate-unit", gates[g]));
             y["domain"] = new[] { domain.From, domain.To };
             y["autorange"] = "reversed";
             y["anchor"] = "x";

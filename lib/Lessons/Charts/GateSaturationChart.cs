@@ -32,16 +32,16 @@ public static class GateSaturationChart
         edge["line"] = new Dictionary<string, object?> { ["color"] = "#999", ["dash"] = "dot", ["width"] = 1 };
         edge["hoverinfo"] = "skip";
         int g = 0;
-        foreach (var gate in saturation.GroupBy(s => s.Gate).OrderBy(s => GateSaturation.GateOrder(s.Key)))
+        foreach (var gate in saturation.GroupBy(s => s.Gate).OrderBy(s => TraceNames.Order(s.Key)))
         {
             var points = figure.Add("scatter");
-            points["name"] = Words.Format("chart.gate-name", Words.Name(gate.Key));
+            points["name"] = Words.Format("chart.gate-name", gate.Key);
             points["mode"] = "markers";
             points["x"] = gate.Select(s => s.ShareShut).ToArray();
             points["y"] = gate.Select(s => s.ShareOpen).ToArray();
             points["text"] = gate.Select(s => Words.Format("chart.unit", s.Unit)).ToArray();
             points["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(g++), ["size"] = 8, ["opacity"] = 0.75 };
-            points["hovertemplate"] = Words.Format("chart.saturation-hover", Words.Name(gate.Key), GateSaturation.Low, GateSaturation.High);
+            points["hovertemplate"] = Words.Format("chart.saturation-hover", gate.Key, GateSaturation.Low, GateSaturation.High);
         }
         var x = ChartStyle.Axis(Words.Format("chart.share-shut", GateSaturation.Low));
         x["range"] = new[] { -0.02, 1.02 };

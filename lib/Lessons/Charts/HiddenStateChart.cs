@@ -45,7 +45,7 @@ public static class HiddenStateChart
         {
             string suffix = p == 0 ? "" : (p + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var heatmap = figure.Add("heatmap");
-            heatmap["name"] = Words.Name(directions[p].Direction);
+            heatmap["name"] = directions[p].Direction;
             heatmap["z"] = UnitsByStep(directions[p].Hidden);
             heatmap["x"] = Enumerable.Range(0, tokens.Count).ToArray();
             heatmap["y"] = Enumerable.Range(0, units).ToArray();
@@ -58,9 +58,9 @@ public static class HiddenStateChart
             heatmap["colorscale"] = ChartStyle.DivergingScale;
             heatmap["showscale"] = p == panels - 1;
             heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = "h (tanh)" } };
-            heatmap["hovertemplate"] = Words.Format("chart.hidden-hover", ChartStyle.Label(Words.Name(directions[p].Direction)));
+            heatmap["hovertemplate"] = Words.Format("chart.hidden-hover", ChartStyle.Label(directions[p].Direction));
 
-            var x = ChartStyle.TokenAxis(tokens, panels == 1 ? Words.Text("chart.token") : Words.Format("chart.token-direction", ChartStyle.Label(Words.Name(directions[p].Direction))));
+            var x = ChartStyle.TokenAxis(tokens, panels == 1 ? Words.Text("chart.token") : Words.Format("chart.token-direction", ChartStyle.Label(directions[p].Direction)));
             x["domain"] = new[] { p * (panelWidth + gap), p * (panelWidth + gap) + panelWidth };
             x["anchor"] = "y";
             figure.Layout["xaxis" + suffix] = x;
@@ -84,7 +84,7 @@ public static class HiddenStateChart
         string head = Words.Format("chart.hidden-title", directions.Count == 2 ? "Bi" : "", kind, tokens, directions.Count * perDirection);
         return directions.Count == 1
             ? head
-            : $"{head} ({string.Join(" | ", directions.Select(d => $"{ChartStyle.Label(Words.Name(d.Direction))} {perDirection}"))})";
+            : $"{head} ({string.Join(" | ", directions.Select(d => $"{ChartStyle.Label(d.Direction)} {perDirection}"))})";
     }
 
     /// <summary>values[t, unit] turned into rows per unit: result[unit][t].</summary>

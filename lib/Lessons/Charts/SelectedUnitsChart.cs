@@ -16,7 +16,7 @@ public static class SelectedUnitsChart
         if (units.Count == 0) throw new ArgumentException("No units to draw.", nameof(units));
         var labels = units.Select(u => Words.Format("chart.unit", u.Unit) + ": " + string.Join(" ", u.TopTokens.Select(t => ChartStyle.Shortened(t.Token, 16)))).ToArray();
         var figure = new Figure()
-            .Title(title ?? Words.Format("chart.units-firing", ChartStyle.Shortened(Words.Name(selection), 40)))
+            .Title(title ?? Words.Format("chart.units-firing", ChartStyle.Shortened(selection, 40)))
             .Size(1000, Math.Max(360, 160 + units.Count * 46));
         Add(figure, Words.Text("chart.on-selection"), labels, units.Select(u => u.MeanOnSelection), ChartStyle.RunColor(2));
         Add(figure, Words.Text("chart.elsewhere"), labels, units.Select(u => u.MeanElsewhere), ChartStyle.RunColor(0));

@@ -9,8 +9,9 @@ public static class AgNews
     /// <summary>The class names by label (the files' classes 1..4 are labels 0..3).</summary>
     public static IReadOnlyList<string> Classes { get; } = ["World", "Sports", "Business", "Sci/Tech"];
 
-    /// <summary><see cref="Classes"/> as the kit's language shows them (Dünya, Spor, Ekonomi, Bilim/Teknoloji in Turkish).</summary>
-    internal static IReadOnlyList<string> ShownClasses() => [.. Classes.Select(Localization.KitLanguage.Words.Name)];
+    /// <summary><see cref="Classes"/> as the kit's language names them (Dünya, Spor, Ekonomi, Bilim/Teknoloji in Turkish).</summary>
+    internal static IReadOnlyList<string> ShownClasses() =>
+        [.. new[] { "class.world", "class.sports", "class.business", "class.sci-tech" }.Select(Localization.KitLanguage.Words.Text)];
 
     /// <summary>The environment variable that chooses the data: <see cref="MiniChoice"/> (the default),
     /// <see cref="FullChoice"/>, or a folder holding train.csv and test.csv.</summary>

@@ -23,20 +23,9 @@ public static class GateSaturation
     /// <summary>Above this a gate counts as open.</summary>
     public const double High = 0.9;
 
-    /// <summary>Gate names (sigmoid outputs in [0, 1]) in a trace: "candidate" and "cell" are not gates.</summary>
+    /// <summary>Gate names (sigmoid outputs in [0, 1]) in a trace, in order: the candidate and the cell state are not gates.</summary>
     public static IReadOnlyList<string> GatesOf(CellTrace trace) =>
-        trace.Gates.Keys.Where(k => k is not ("candidate" or "cell")).OrderBy(GateOrder).ToList();
-
-    /// <summary>Forget, input, output (LSTM), then reset, update (GRU), then anything else by name.</summary>
-    internal static int GateOrder(string gate) => gate switch
-    {
-        "forget" => 0,
-        "input" => 1,
-        "output" => 2,
-        "reset" => 3,
-        "update" => 4,
-        _ => 5,
-    };
+        trace.Gates.Keys.Where(TraceNames.IsGate).OrderBy(TraceNames.Order).ToList();
 
     /// <summary>
     /// Saturation of every unit of every gate over all steps of all <paramref name="traces"/>; rows ordered by gate

@@ -37,8 +37,8 @@ public sealed record VariantDifference(VariantSummary Higher, VariantSummary Low
             v.TestAccuracy.Mean > reference.TestAccuracy.Mean ? new VariantDifference(v, reference) : new VariantDifference(reference, v))];
     }
 
-    /// <summary>Whether the variant named <paramref name="run"/> (in English, or as the kit's language shows it) is one of the two.</summary>
-    public bool Involves(string run) => Words.Name(run) is var shown && (Higher.Run == shown || Lower.Run == shown);
+    /// <summary>Whether the variant named <paramref name="run"/> is one of the two.</summary>
+    public bool Involves(string run) => Higher.Run == run || Lower.Run == run;
 
     /// <summary>"LSTM above RNN by 0.4 points (seed ranges 85.1–85.9% and 84.9–85.6% overlap): within the spread".</summary>
     public override string ToString()

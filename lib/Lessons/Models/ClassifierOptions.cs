@@ -55,12 +55,17 @@ public sealed record ClassifierOptions
     };
 
     /// <summary>
-    /// The model's short name, the one every table, chart legend and console line uses: "LSTM", "BiGRU",
-    /// "LSTM, 2 layers", "packed BiLSTM", "bag of words".
+    /// The model's short name in the kit's language, the one every table, chart legend and console line uses: "LSTM",
+    /// "BiGRU", "LSTM, 2 layers", "packed BiLSTM", "bag of words" ("paketlenmiş BiLSTM" in Turkish).
     /// </summary>
-    public string Name() => Kind == CellKind.BagOfWords ? "bag of words"
-        : (Packed ? "packed " : "") + (Bidirectional ? "Bi" : "") + CellKinds.Name(Kind).ToUpperInvariant() +
-          (Layers > 1 ? $", {Layers} layers" : "");
+    public string Name()
+    {
+        var words = Localization.KitLanguage.Words;
+        if (Kind == CellKind.BagOfWords) return words.Text("variant.bag-of-words");
+        string cell = (Bidirectional ? "Bi" : "") + CellKinds.Name(Kind).ToUpperInvariant();
+        string name = Packed ? words.Format("variant.packed", cell) : cell;
+        return Layers > 1 ? words.Format("variant.layers", name, Layers) : name;
+    }
 
     /// <summary>Throws a clear error when a size or rate is out of range; returns the options otherwise.</summary>
     public ClassifierOptions Validate()

@@ -73,7 +73,7 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// </summary>
     public string Describe() => Lessons.Localization.KitLanguage.Words.Format(
         Engine == RecurrentEngine.Kit ? "model.describe-kit" : "model.describe-libtorch",
-        Lessons.Localization.KitLanguage.Words.Name(Options.Name()),
+        Options.Name(),
         Lessons.Localization.KitLanguage.Words.Text(Options.Packed ? "model.packed" : "model.padded"),
         Lessons.Localization.KitLanguage.Words.Text(Options.Readout switch
         {

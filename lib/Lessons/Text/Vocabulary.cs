@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Lessons.Runtime;
@@ -133,9 +134,9 @@ public sealed class Vocabulary
     public void Save(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write($"{Header}\tngrams={NGrams}\tmin-freq={MinFreq}\n");
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"{Header}\tngrams={NGrams}\tmin-freq={MinFreq}\n"));
         for (int i = 0; i < tokenOf.Length; i++)
-            writer.Write($"{Escape(tokenOf[i])}\t{countOf[i]}\n");
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{Escape(tokenOf[i])}\t{countOf[i]}\n"));
     }
 
     /// <summary>Reads a vocabulary written by <see cref="Save(string)"/>.</summary>
@@ -170,7 +171,7 @@ public sealed class Vocabulary
             int tab = text.LastIndexOf('\t');
             if (tab < 0)
                 throw new VocabularyFormatException(name, line, $"expected \"token<TAB>count\", found {Quote(text)}");
-            if (!long.TryParse(text.AsSpan(tab + 1), System.Globalization.NumberStyles.None, null, out long count))
+            if (!long.TryParse(text.AsSpan(tab + 1), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out long count))
                 throw new VocabularyFormatException(name, line, $"the count {Quote(text[(tab + 1)..])} is not a whole number");
             var token = Unescape(text.AsSpan(0, tab), name, line);
             if (token.Length == 0)
@@ -193,7 +194,7 @@ public sealed class Vocabulary
     {
         value = 0;
         return field.StartsWith(prefix, StringComparison.Ordinal)
-            && int.TryParse(field.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, null, out value)
+            && int.TryParse(field.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out value)
             && value >= 1;
     }
 

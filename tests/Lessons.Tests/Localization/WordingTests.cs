@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Lessons.Charts;
 using Lessons.Data;
@@ -14,24 +13,17 @@ namespace Lessons.Tests.Localization;
 /// <summary>
 /// The kit's words, one resource per language (lib/Lessons/Localization/en.json and tr.json): the same texts in both,
 /// with the same values in them; every text the code asks for exists and every text exists because the code asks for
-/// it; every line the English notebooks print has its Turkish line; numbers written the Turkish way.
-/// Switches the kit's language, so it runs with the notebooks, alone.
+/// it; names given in the language where they are made; numbers written the Turkish way. The language a test sets
+/// stays in that test (it is the test's current culture); it runs with the notebooks, alone, because a notebook run sets
+/// the default culture of the process's threads while it runs.
 /// </summary>
 [Collection(nameof(LessonNotebooks))]
 public sealed partial class WordingTests
 {
     static readonly string Source = Path.GetFullPath(Path.Combine(RepositoryNotebooks.Folder, "..", "lib"));
 
-    static Wording English => Switched("en");
-    static Wording Turkish => Switched("tr");
-
-    static Wording Switched(string code)
-    {
-        KitLanguage.Set(code);
-        var words = KitLanguage.Words;
-        KitLanguage.Set("en");
-        return words;
-    }
+    static Wording English => Wording.For("en");
+    static Wording Turkish => Wording.For("tr");
 
     [Fact]
     public void Both_languages_have_the_same_texts_with_the_same_values()
@@ -55,36 +47,52 @@ public sealed partial class WordingTests
     }
 
     [Fact]
-    public void Every_line_the_English_notebooks_print_has_its_Turkish_line_and_no_other()
+    public void Turkish_numbers_put_the_percent_sign_first_and_swap_the_separators()
     {
-        var calls = RepositoryNotebooks.English()
-            .SelectMany(notebook => CodeCells(notebook).SelectMany(PrintedLineTemplates.In).Select(call => (notebook, call)))
-            .ToList();
-        Assert.NotEmpty(calls);
-        Assert.Empty(calls.Where(c => c.call.Template is null).Select(c => $"{c.notebook}: {c.call.Code}"));
-
-        var needed = calls.Select(c => c.call.Template!).Where(t => Regex.IsMatch(Regex.Replace(t, @"\{[^{}]*\}", ""), "[A-Za-z]{2}"))
-            .ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(needed.Except(Turkish.Lines.Keys).Select(t => $"no Turkish line for \"{t}\""));
-        Assert.Empty(Turkish.Lines.Keys.Except(calls.Select(c => c.call.Template!)).Select(t => $"no notebook prints \"{t}\""));
-        Assert.All(Turkish.Lines, line => Assert.True(Values(line.Key) == Values(line.Value),
-            $"\"{line.Value}\" must show the values of \"{line.Key}\": [{Values(line.Key)}]"));
+        Assert.Equal("%85,4 · 6.080 · 3,2E-015 · -%3,1", string.Format(Turkish.Culture, "{0:P1} · {1:N0} · {2:E1} · {3:P1}", 0.854, 6080, 3.2e-15, -0.031));
+        Assert.Equal("85.4 % · 6,080", string.Format(English.Culture, "{0:P1} · {1:N0}", 0.854, 6080));
+        Assert.Equal("istanbul", "ISTANBUL".ToLower(Turkish.Culture));   // casing stays invariant: no dotless ı
     }
 
     [Fact]
-    public void A_Turkish_line_writes_numbers_names_and_yes_no_the_Turkish_way_and_quoted_values_as_they_are()
+    public async Task Names_are_given_in_the_language_where_they_are_made()
     {
-        var line = Turkish.Line("{0} gate: mean {1:F2} over this headline", ["forget", 0.456], [false, false]);
-        Assert.Equal("unutma kapısı: bu başlık boyunca ortalama 0,46", line);
-        Assert.Equal("%85,4 · 6.080 · 3,2E-015", string.Format(Turkish.Culture, "{0:P1} · {1:N0} · {2:E1}", 0.854, 6080, 3.2e-15));
-        Assert.Equal("aynı kelime torbası: evet", Turkish.Line("same bag of words: {0}", [true], [false]));
-        Assert.Equal("birim 3, \"forward\" kelimesinde unutuyor (unutma kapısı 0,10)",
-            Turkish.Line("unit {0} forgets at \"{1}\" (forget gate {2:F2})", [3, "forward", 0.1], [false, true, false]));
-        Assert.Equal("paketlenmiş LSTM, 3 katman", Turkish.Name("packed LSTM, 3 layers"));
-        Assert.Equal("packed LSTM, 3 layers", English.Name("packed LSTM, 3 layers"));
-        Assert.Equal("my own run", Turkish.Name("my own run"));
-        Assert.Equal("a line the resource does not know: 0,5", Turkish.Line("a line the resource does not know: {0}", [0.5], [false]));
-        Assert.Equal("85.4 % · 6,080", string.Format(English.Culture, "{0:P1} · {1:N0}", 0.854, 6080));
+        var packed = ClassifierOptions.For(CellKind.Lstm, 10) with { Packed = true, Layers = 3 };
+        Assert.Equal("packed LSTM, 3 layers", packed.Name());
+        Assert.Equal("forget", TraceNames.Gate("forget"));
+
+        await Task.Run(() =>
+        {
+            KitLanguage.Set("tr");
+            Assert.Equal("paketlenmiş LSTM, 3 katman", packed.Name());
+            Assert.Equal("kelime torbası", (packed with { Kind = CellKind.BagOfWords }).Name());
+            Assert.Equal(["unutma", "ileri"], new[] { TraceNames.Gate("forget"), TraceNames.Direction(backward: false) });
+            Assert.Equal(["Dünya", "Spor", "Ekonomi", "Bilim/Teknoloji"], new AgNewsData([], [], "test").Classes);
+        });
+    }
+
+    [Fact]
+    public async Task The_language_a_test_sets_stays_in_that_test()
+    {
+        await Task.Run(() =>
+        {
+            KitLanguage.Set("tr");
+            Assert.Equal("tr", KitLanguage.Code);
+            Assert.Equal("%50,0", $"{0.5:P1}");
+        });
+
+        Assert.Equal("en", KitLanguage.Code);
+        Assert.Equal("Dünya", Turkish.Text("class.world"));
+    }
+
+    [Fact]
+    public void The_languages_are_the_resources_and_each_edition_has_one()
+    {
+        Assert.Equal(["en", "tr"], KitLanguage.Codes);
+        var editions = NotebookEditions.Languages(RepositoryNotebooks.Folder);
+        Assert.Equal([RepositoryNotebooks.Turkish], editions);
+        Assert.Empty(editions.Except(KitLanguage.Codes));
+        Assert.Empty(KitLanguage.Codes.Except(["en"]).Except(editions));
     }
 
     [Fact]
@@ -99,22 +107,15 @@ public sealed partial class WordingTests
     public void Charts_in_Turkish_carry_Turkish_titles_axes_legends_and_class_names()
     {
         KitLanguage.Set("tr");
-        try
-        {
-            var data = new AgNewsData([], [], "test");
-            Assert.Equal(["Dünya", "Spor", "Ekonomi", "Bilim/Teknoloji"], data.Classes);
-            var counts = new long[4, 4];
-            for (int c = 0; c < 4; c++) counts[c, c] = 10;
-            string json = Plotly.NET.GenericChart.toChartHTML(ConfusionMatrixChart.Create(new ConfusionMatrix(data.Classes, counts)));
-            Assert.Contains("Karışıklık matrisi", json);
-            Assert.Contains("tahmin edilen sınıf", json);
-            Assert.Contains("Bilim/Teknoloji", json);
-            Assert.Contains("\"separators\":\",.\"", json);
-        }
-        finally
-        {
-            KitLanguage.Set("en");
-        }
+        var data = new AgNewsData([], [], "test");
+        Assert.Equal(["Dünya", "Spor", "Ekonomi", "Bilim/Teknoloji"], data.Classes);
+        var counts = new long[4, 4];
+        for (int c = 0; c < 4; c++) counts[c, c] = 10;
+        string json = Plotly.NET.GenericChart.toChartHTML(ConfusionMatrixChart.Create(new ConfusionMatrix(data.Classes, counts)));
+        Assert.Contains("Karışıklık matrisi", json);
+        Assert.Contains("tahmin edilen sınıf", json);
+        Assert.Contains("Bilim/Teknoloji", json);
+        Assert.Contains("\"separators\":\",.\"", json);
     }
 
     [Fact]
@@ -129,26 +130,19 @@ public sealed partial class WordingTests
     public void A_Turkish_headline_in_a_try_your_own_cell_is_classified_with_its_letters_kept()
     {
         KitLanguage.Set("tr");
-        try
-        {
-            TorchSharp.torch.manual_seed(0);
-            var vocabulary = Vocabulary.Build([["borsa", "stocks"]]);
-            var classes = new AgNewsData([], [], "test").Classes;
-            using var model = new RecurrentClassifier(ClassifierOptions.For(CellKind.Lstm, vocabulary.Count));
-            const string headline = "İstanbul Borsası güne yükselişle başladı, ılımlı seyir";
+        TorchSharp.torch.manual_seed(0);
+        var vocabulary = Vocabulary.Build([["borsa", "stocks"]]);
+        var classes = new AgNewsData([], [], "test").Classes;
+        using var model = new RecurrentClassifier(ClassifierOptions.For(CellKind.Lstm, vocabulary.Count));
+        const string headline = "İstanbul Borsası güne yükselişle başladı, ılımlı seyir";
 
-            var prediction = new Predictor(model, vocabulary, classes).Classify(headline);
+        var prediction = new Predictor(model, vocabulary, classes).Classify(headline);
 
-            // Eight tokens, none of them in an English vocabulary: the model reads unknown words, and says little.
-            Assert.Equal(Enumerable.Repeat("<unk>", 8), prediction.Tokens);
-            Assert.Contains(prediction.Class, classes);
-            Assert.EndsWith($"): {headline}", prediction.ToString());
-            Assert.Matches(@"^\S.* \(%\d+\): ", prediction.ToString());
-        }
-        finally
-        {
-            KitLanguage.Set("en");
-        }
+        // Eight tokens, none of them in an English vocabulary: the model reads unknown words, and says little.
+        Assert.Equal(Enumerable.Repeat("<unk>", 8), prediction.Tokens);
+        Assert.Contains(prediction.Class, classes);
+        Assert.EndsWith($"): {headline}", prediction.ToString());
+        Assert.Matches(@"^\S.* \(%\d+\): ", prediction.ToString());
     }
 
     [Fact]
@@ -166,14 +160,9 @@ public sealed partial class WordingTests
         }
         finally
         {
-            KitLanguage.Set("en");
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    static IEnumerable<string> CodeCells(string notebook) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, notebook)))!["cells"]!.AsArray().OfType<JsonObject>()
-            .Where(c => (string?)c["cell_type"] == "code").Select(StudentEdition.Source);
 
     /// <summary>The values a template shows: its {index[,alignment]} holes, sorted (a language may write a value
     /// another way: "{3:0.#%}" in English is "{3:P0}" in Turkish, which puts the percent sign first).</summary>

@@ -143,8 +143,6 @@ public sealed class LessonNotebookTests
         finally
         {
             Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
-            // A Turkish notebook leaves the kit speaking Turkish in this process; the tests after it expect English.
-            global::Lessons.Localization.KitLanguage.Set("en");
         }
     }
 

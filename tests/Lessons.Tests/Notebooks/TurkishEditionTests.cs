@@ -5,8 +5,9 @@ namespace Lessons.Tests.Notebooks;
 
 /// <summary>
 /// The Turkish edition is kept in step with the English one: every English notebook has its Turkish notebook at the
-/// same path under notebooks/tr/, with the same cells in the same order, the same kinds and tags, and the same code
-/// (the first cell loads the kit in Turkish), and prose that is translated, not left in English.
+/// same path under notebooks/tr/, with the same cells in the same order, the same kinds and tags, and the same code but
+/// for its strings, which it translates (the first cell loads the kit in Turkish), and prose that is translated, not
+/// left in English.
 /// </summary>
 public sealed class TurkishEditionTests
 {
@@ -80,6 +81,43 @@ public sealed class TurkishEditionTests
         var edited = cells.Single(c => StudentEdition.Source(c).Contains("var W = randn(4, 5)", StringComparison.Ordinal));
         Assert.Empty(edited["outputs"]!.AsArray());
         Assert.NotEmpty(cells.Where(c => c != edited && (string?)c["cell_type"] == "code").SelectMany(c => c["outputs"]!.AsArray()));
+    }
+
+    [Fact]
+    public void A_Turkish_cell_translates_its_strings_but_keeps_their_values()
+    {
+        string english = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, "02-simple-rnn.ipynb"));
+        string turkish = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, RepositoryNotebooks.Turkish, "02-simple-rnn.ipynb"));
+        const string line = "Console.WriteLine($\"{model.parameters().Sum(p => p.numel()):N0} parametre\");";
+        Assert.Contains(line.Replace("\"", "\\\"", StringComparison.Ordinal), turkish);
+
+        string reworded = turkish.Replace("} parametre\\\"", "} ağırlık ve yanlılık\\\"", StringComparison.Ordinal);
+        string recomputed = turkish.Replace("p => p.numel()):N0} parametre", "p => 2 * p.numel()):N0} parametre", StringComparison.Ordinal);
+
+        Assert.NotEqual(turkish, reworded);
+        Assert.Empty(NotebookEditions.Differences("tr/02-simple-rnn.ipynb", english, reworded, "tr"));
+        Assert.Single(NotebookEditions.Differences("tr/02-simple-rnn.ipynb", english, recomputed, "tr"));
+    }
+
+    [Fact]
+    public void Syncing_keeps_a_cell_whose_English_strings_changed_and_names_the_strings_of_a_cell_whose_code_changed()
+    {
+        string english = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, "02-simple-rnn.ipynb"));
+        string turkish = File.ReadAllText(Path.Combine(RepositoryNotebooks.Folder, RepositoryNotebooks.Turkish, "02-simple-rnn.ipynb"));
+        string reworded = english.Replace("} parameters\\\"", "} weights and biases\\\"", StringComparison.Ordinal);
+        Assert.NotEqual(english, reworded);
+        var toTranslate = new List<string>();
+
+        Assert.Null(NotebookEditions.Sync("tr/02-simple-rnn.ipynb", reworded, turkish, "tr", toTranslate));
+        Assert.Empty(toTranslate);
+
+        string changed = english.Replace("var W = randn(4, 3)", "var W = randn(4, 5)", StringComparison.Ordinal);
+        string synced = NotebookEditions.Sync("tr/02-simple-rnn.ipynb", changed, turkish, "tr", toTranslate)!;
+
+        int cell = JsonNode.Parse(synced)!["cells"]!.AsArray().Select((c, i) => (c, i))
+            .First(p => StudentEdition.Source(p.c!.AsObject()).Contains("var W = randn(4, 5)", StringComparison.Ordinal)).i + 1;
+        string only = Assert.Single(toTranslate);
+        Assert.StartsWith($"tr/02-simple-rnn.ipynb, cell {cell}: $\"W: [{{string.Join(\" x \", W.shape)}}]   (embedding x hidden)\", ", only);
     }
 
     [Fact]

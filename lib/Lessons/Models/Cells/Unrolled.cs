@@ -12,5 +12,6 @@ namespace Lessons.Models;
 /// <param name="Backward">True when the cell read each row's real tokens last to first.</param>
 public sealed record Unrolled(Tensor Hidden, CellState Final, IReadOnlyDictionary<string, Tensor> Gates, bool Backward)
 {
-    public string Direction => Backward ? "backward" : "forward";
+    /// <summary>The direction's name in the kit's language (<see cref="TraceNames.Direction"/>).</summary>
+    public string Direction => TraceNames.Direction(Backward);
 }

@@ -64,7 +64,7 @@ public static class Unroller
             int length = (int)lengthOf[b];
             if (tokens[b].Count != length)
                 throw new ArgumentException($"row {b} has {length} tokens but {tokens[b].Count} strings were given.", nameof(tokens));
-            var gates = run.Gates.ToDictionary(g => g.Key, g => ToArray(g.Value[b, ..length]));
+            var gates = run.Gates.ToDictionary(g => TraceNames.Gate(g.Key), g => ToArray(g.Value[b, ..length]));
             traces.Add(new CellTrace(cell.Kind, run.Direction, tokens[b].ToArray(), ToArray(run.Hidden[b, ..length]), gates));
         }
         return traces;
