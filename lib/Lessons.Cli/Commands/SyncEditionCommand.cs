@@ -72,7 +72,8 @@ public static class SyncEditionCommand
             foreach (string cell in toTranslate) terminal.MarkupLineInterpolated($"[yellow]translate[/] {cell}");
             foreach (string problem in problems) terminal.MarkupLineInterpolated($"[red]✗[/] {problem}");
             terminal.MarkupLineInterpolated(
-                $"{synced} notebook(s) synced, {toTranslate.Count} cell(s) with English strings to translate; {problems.Count} need a translator. Re-run the synced notebooks to refresh their outputs.");
+                $"{synced} synced, {toTranslate.Count} cell(s) to translate, {problems.Count} notebook(s) need a translator.");
+            terminal.MarkupLine("Re-run the synced notebooks to refresh their outputs.");
             return problems.Count == 0 ? 0 : 1;
         });
         return command;

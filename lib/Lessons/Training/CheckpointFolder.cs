@@ -98,9 +98,12 @@ static class CheckpointFolder
     /// </summary>
     public static void EnsureReplaceable(string folder)
     {
-        foreach (string place in new[] { Trimmed(folder), Previous(folder) })
-            if (Foreign(place) is { } why)
-                throw new CheckpointException(place, NotReplaced(why));
+        // A swap under way (another save holds the lock) passes through states no one else should judge, such as a
+        // NAME.previous half deleted: wait for it. Without a lock file no save has begun here, and none is created.
+        using (File.Exists(LockFile(folder)) ? Lock(folder) : null)
+            foreach (string place in new[] { Trimmed(folder), Previous(folder) })
+                if (Foreign(place) is { } why)
+                    throw new CheckpointException(place, NotReplaced(why));
         string? staging = null;
         try
         {

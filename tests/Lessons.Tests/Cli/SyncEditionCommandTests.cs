@@ -21,7 +21,7 @@ public sealed class SyncEditionCommandTests : IDisposable
         string notebooks = Path.Combine(temp.Path, "notebooks"), turkish = Path.Combine(notebooks, "tr");
         Directory.CreateDirectory(turkish);
         foreach (string name in new[] { "01-a.ipynb", "03-c.ipynb" })
-            LessonsProcess.Notebook(notebooks, name, "Console.WriteLine(\"new\");");
+            LessonsProcess.Notebook(notebooks, name, "Console.WriteLine(\"new\" + 1);");
         temp.Write(Path.Combine("notebooks", "02-b.ipynb"), """{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": {}}""");
         string noCells = temp.Write(Path.Combine("notebooks", "tr", "01-a.ipynb"), """{"nbformat": 4, "nbformat_minor": 5, "metadata": {}}""");
         LessonsProcess.Notebook(turkish, "02-b.ipynb", "Console.WriteLine(\"old\");");
@@ -34,12 +34,14 @@ public sealed class SyncEditionCommandTests : IDisposable
         Assert.Equal(
         [
             "synced tr/03-c.ipynb",
+            "translate tr/03-c.ipynb, cell 1: \"new\"",
             "✗ tr/01-a.ipynb: not an nbformat-4 notebook: it has no \"cells\" list.",
             "✗ 02-b.ipynb: not an nbformat-4 notebook: its \"cells\" is an object, not a list.",
-            "1 notebook(s) synced; 2 need a translator. Re-run the synced notebooks to refresh their outputs.",
+            "1 synced, 1 cell(s) to translate, 2 notebook(s) need a translator.",
+            "Re-run the synced notebooks to refresh their outputs.",
         ], output.Trim().Split('\n'));
         var cell = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(synced))!["cells"]![0]!.AsObject();
-        Assert.Equal("Console.WriteLine(\"new\");", Lessons.Runner.StudentEdition.Source(cell));
+        Assert.Equal("Console.WriteLine(\"new\" + 1);", Lessons.Runner.StudentEdition.Source(cell));
         Assert.Equal("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}}""", File.ReadAllText(noCells));
     }
 
