@@ -1,10 +1,13 @@
 using Lessons.Inspection;
 using Lessons.Models;
+using Lessons.Tests.Models;
 
 namespace Lessons.Tests.Inspection;
 
 public class ParameterCountsTests
 {
+    public ParameterCountsTests() => ModelTestData.Ready();   // LibTorch loaded the kit's way, whichever test runs first
+
     [Fact]
     public void Parts_of_a_two_layer_bidirectional_lstm_add_up_by_the_formulas()
     {
