@@ -45,7 +45,7 @@ public static partial class Lesson
             foreach (var kind in (CellKind[])[CellKind.Rnn, CellKind.Lstm, CellKind.Gru])
             {
                 manual_seed(seed);
-                var model = new RecurrentClassifier(LongMemoryRecipe.Classifier(kind, encoded.Vocabulary.Count));
+                using var model = new RecurrentClassifier(LongMemoryRecipe.Classifier(kind, encoded.Vocabulary.Count));
                 var training = LongMemoryRecipe.Training with { Seed = seed };
                 if (epochs is int e) training = training with { Epochs = e };
                 string name = model.Options.Name();

@@ -141,9 +141,19 @@ public static partial class Lesson
     }
 }
 
-/// <summary>Several runs trained on the same data: their histories and models, a chart and a table.</summary>
-public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<RecurrentClassifier> Models)
+/// <summary>
+/// Several runs trained on the same data: their histories and models, a chart and a table. The comparison owns its
+/// models: <see cref="Dispose"/> frees their native memory (a notebook's kernel frees it when it ends otherwise).
+/// </summary>
+public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<RecurrentClassifier> Models) : IDisposable
 {
+    /// <summary>Frees the models' native memory; the histories stay readable. A comparison made of another's runs
+    /// (<see cref="Lesson.CompareSetups"/>) shares that one's models, so disposing either frees both.</summary>
+    public void Dispose()
+    {
+        foreach (var model in Models) model.Dispose();
+    }
+
     /// <summary>Test accuracy (chosen epoch), validation and final test accuracy, seconds per epoch, samples per second, share of padding cells and parameters, one row per variant.</summary>
     public DataFrame Table => VariantComparisonChart.Table(Histories, Parameters);
 
