@@ -66,7 +66,7 @@ public static class CommandRunner
     {
         OperationCanceledException => ("Cancelled.", Cancelled),
         // The kit's own exceptions already name the file (and line) and say what to do.
-        AgNewsFormatException or AgNewsNotFoundException or DataDownloadException or VocabularyFormatException
+        DataFormatException or AgNewsNotFoundException or DataDownloadException or VocabularyFormatException
             or CheckpointException or CheckpointMismatchException or TorchNotReadyException or BenchException => (e.Message, Failed),
         UnauthorizedAccessException => ($"{e.Message} Check the permissions of that path, or choose another one.", Failed),
         DirectoryNotFoundException or FileNotFoundException => (e.Message, Failed),

@@ -11,7 +11,7 @@ namespace Lessons.Notebooks;
 /// the vocabulary built from the training split (<see cref="Recipe.MinFreq"/>), both splits encoded. In quick mode (<see cref="Kit.Quick"/>) the notebooks train
 /// <see cref="Lesson.QuickEpochs"/> epochs on at most the mini split's size, a slice spread evenly over each split.
 /// </summary>
-public sealed record LessonData(AgNewsData News, EncodedData Encoded)
+public sealed record LessonData(TextClassificationData News, EncodedData Encoded)
 {
     /// <summary>
     /// Rows kept in quick mode: the shipped mini split's size, so it is used whole (smaller slices leave the models
@@ -46,7 +46,7 @@ public sealed record LessonData(AgNewsData News, EncodedData Encoded)
     }
 
     /// <summary>At most <paramref name="count"/> rows taken at an even stride, so every class stays represented.</summary>
-    static NewsItem[] Spread(IReadOnlyList<NewsItem> rows, int count)
+    static LabeledText[] Spread(IReadOnlyList<LabeledText> rows, int count)
     {
         if (rows.Count <= count) return [.. rows];
         double stride = (double)rows.Count / count;

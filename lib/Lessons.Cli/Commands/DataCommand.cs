@@ -95,9 +95,9 @@ public static class DataCommand
             return 0;
         });
 
-    private static AgNewsData LoadWithProgress(string? choice, OwnDataOptions ownData, IAnsiConsole console)
+    private static TextClassificationData LoadWithProgress(string? choice, OwnDataOptions ownData, IAnsiConsole console)
     {
-        AgNewsData? data = null;
+        TextClassificationData? data = null;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn())
@@ -109,7 +109,7 @@ public static class DataCommand
     /// overflowed the table's layout).</summary>
     internal const int ShownClasses = 8;
 
-    private static void Show(AgNewsData data, IAnsiConsole console)
+    private static void Show(TextClassificationData data, IAnsiConsole console)
     {
         var lines = console.Profile.Out.Writer; // unwrapped: one line each, whatever the console's width
         lines.WriteLine(data.InUse);

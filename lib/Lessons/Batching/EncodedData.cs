@@ -11,7 +11,7 @@ namespace Lessons.Batching;
 public sealed record EncodedData(Vocabulary Vocabulary, EncodedExample[] Train, EncodedExample[] Test)
 {
     /// <summary>Builds the vocabulary from <paramref name="data"/>'s training split (words seen at least minFreq times) and encodes both splits.</summary>
-    public static EncodedData Prepare(AgNewsData data, int minFreq = 1, int? limit = null, int maxTokens = ExampleEncoder.DefaultMaxTokens)
+    public static EncodedData Prepare(TextClassificationData data, int minFreq = 1, int? limit = null, int maxTokens = ExampleEncoder.DefaultMaxTokens)
     {
         var train = limit is int n ? data.Train.Take(n).ToArray() : data.Train;
         var trainTokens = ExampleEncoder.Tokenize(train, maxTokens);
@@ -23,7 +23,7 @@ public sealed record EncodedData(Vocabulary Vocabulary, EncodedExample[] Train, 
     }
 
     /// <summary>Encodes both splits with an existing vocabulary (e.g. one loaded from a checkpoint).</summary>
-    public static EncodedData Prepare(AgNewsData data, Vocabulary vocabulary, int? limit = null, int maxTokens = ExampleEncoder.DefaultMaxTokens)
+    public static EncodedData Prepare(TextClassificationData data, Vocabulary vocabulary, int? limit = null, int maxTokens = ExampleEncoder.DefaultMaxTokens)
     {
         var train = limit is int n ? data.Train.Take(n).ToArray() : data.Train;
         return new EncodedData(vocabulary, ExampleEncoder.Encode(train, vocabulary, maxTokens), ExampleEncoder.Encode(data.Test, vocabulary, maxTokens));

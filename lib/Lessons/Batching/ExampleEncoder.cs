@@ -20,13 +20,13 @@ public static class ExampleEncoder
 
     /// <summary>The tokens of every item, in order (tokenized in parallel), each list cut to
     /// <paramref name="maxTokens"/>.</summary>
-    public static string[][] Tokenize(IReadOnlyList<NewsItem> items, int maxTokens = DefaultMaxTokens)
+    public static string[][] Tokenize(IReadOnlyList<LabeledText> items, int maxTokens = DefaultMaxTokens)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
         return [.. items.AsParallel().AsOrdered().Select(item => Cut(BasicEnglishTokenizer.Tokenize(item.Text), maxTokens))];
     }
 
-    public static EncodedExample[] Encode(IReadOnlyList<NewsItem> items, Vocabulary vocabulary, int maxTokens = DefaultMaxTokens) =>
+    public static EncodedExample[] Encode(IReadOnlyList<LabeledText> items, Vocabulary vocabulary, int maxTokens = DefaultMaxTokens) =>
         Encode(Tokenize(items, maxTokens), items.Select(i => i.Label).ToArray(), vocabulary);
 
     public static EncodedExample[] Encode(IReadOnlyList<string[]> tokens, IReadOnlyList<int> labels, Vocabulary vocabulary)

@@ -60,7 +60,7 @@ public static class AgNews
     /// </summary>
     /// <exception cref="AgNewsNotFoundException">The chosen data is missing, the download failed, or a shipped or
     /// cached file is not the known one.</exception>
-    /// <exception cref="AgNewsFormatException">A file has a bad row.</exception>
-    public static AgNewsData Load(string? data = null, IProgress<DownloadProgress>? progress = null) =>
+    /// <exception cref="DataFormatException">A file has a bad row.</exception>
+    public static TextClassificationData Load(string? data = null, IProgress<DownloadProgress>? progress = null) =>
         new AgNewsLoader { Choice = data }.Load(progress);
 }

@@ -7,8 +7,8 @@ namespace Lessons.Data;
 public static class AgNewsFrames
 {
     /// <summary>The first <paramref name="rows"/> articles: label, class name (from <paramref name="classes"/>, by
-    /// default AG News's; pass <see cref="AgNewsData.Classes"/> for own data), title, description.</summary>
-    public static DataFrame Preview(IReadOnlyList<NewsItem> items, int rows = 10, IReadOnlyList<string>? classes = null)
+    /// default AG News's; pass <see cref="TextClassificationData.Classes"/> for own data), title, description.</summary>
+    public static DataFrame Preview(IReadOnlyList<LabeledText> items, int rows = 10, IReadOnlyList<string>? classes = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         var names = classes ?? AgNews.ShownClasses();
@@ -21,10 +21,10 @@ public static class AgNewsFrames
     }
 
     /// <summary>The number of articles per class in each split.</summary>
-    public static DataFrame ClassCounts(AgNewsData data)
+    public static DataFrame ClassCounts(TextClassificationData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int[] Count(IReadOnlyList<NewsItem> split)
+        int[] Count(IReadOnlyList<LabeledText> split)
         {
             var counts = new int[data.Classes.Count];
             foreach (var item in split) counts[item.Label]++;
@@ -38,7 +38,7 @@ public static class AgNewsFrames
     }
 
     /// <summary>Token-length statistics per split (see <see cref="TokenLengthStatistics"/>).</summary>
-    public static DataFrame TokenLengths(AgNewsData data)
+    public static DataFrame TokenLengths(TextClassificationData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var splits = new[] { (Words.Text("frame.train"), TokenLengthStatistics.Of(data.Train)), (Words.Text("frame.test"), TokenLengthStatistics.Of(data.Test)) };

@@ -65,14 +65,14 @@ internal sealed class AgNewsLoader
     public IReadOnlyDictionary<string, long> Sizes { get; init; } = AgNews.Sizes;
 
     /// <inheritdoc cref="LoadAsync"/>
-    public AgNewsData Load(IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public TextClassificationData Load(IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
         LoadAsync(progress, cancellationToken).GetAwaiter().GetResult();
 
     /// <summary>Finds, downloads if need be, checks and reads both splits of the chosen data.</summary>
     /// <exception cref="AgNewsNotFoundException">The chosen data is missing, the download failed (the message names
     /// every place and how to fix it), or a shipped or cached file is not the known one.</exception>
-    /// <exception cref="AgNewsFormatException">A file has a bad row.</exception>
-    public async Task<AgNewsData> LoadAsync(IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="DataFormatException">A file has a bad row.</exception>
+    public async Task<TextClassificationData> LoadAsync(IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RemoveStaleDownloads();
         var (choice, how) = Choice is not null ? (Choice, "given as argument")
@@ -85,7 +85,7 @@ internal sealed class AgNewsLoader
         return ReadNamedFolder(choice, how);
     }
 
-    private AgNewsData ReadMini()
+    private TextClassificationData ReadMini()
     {
         string how = Words.Format("data.mini-switch", AgNews.DataVariable);
         if (MiniFolder is null || Missing(MiniFolder) is { Count: > 0 })
@@ -97,7 +97,7 @@ internal sealed class AgNewsLoader
             Words.Format("data.mini-source", Shown(MiniFolder)), how);
     }
 
-    private async Task<AgNewsData> LoadFullAsync(IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    private async Task<TextClassificationData> LoadFullAsync(IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         const string how = $"for the small split shipped with the kit unset {AgNews.DataVariable} or pass --data mini";
         var cache = Path.GetFullPath(CacheFolder);
@@ -124,7 +124,7 @@ internal sealed class AgNewsLoader
         return Read(cache, Sha256, "the published AG News file", "delete it and run again to download it afresh", source, how);
     }
 
-    private static AgNewsData ReadNamedFolder(string folder, string how)
+    private static TextClassificationData ReadNamedFolder(string folder, string how)
     {
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full))
@@ -137,23 +137,23 @@ internal sealed class AgNewsLoader
                 $"The folder {full} ({how}) has no {string.Join(" and no ", missing)}. " +
                 $"It must hold both {AgNews.TrainFile} and {AgNews.TestFile} of AG News " +
                 $"(or choose {AgNews.MiniChoice} or {AgNews.FullChoice} instead of a folder).");
-        return new AgNewsData(ReadFile(full, AgNews.TrainFile, null), ReadFile(full, AgNews.TestFile, null),
+        return new TextClassificationData(ReadFile(full, AgNews.TrainFile, null), ReadFile(full, AgNews.TestFile, null),
             $"folder {Shown(full)} ({how})",
             $"{AgNews.DataVariable}=mini or full (--data mini or full) switches to the shipped split or the full AG News")
             .ReadFrom(full);
     }
 
-    private static AgNewsData Read(string folder, IReadOnlyDictionary<string, string> sha256, string what, string fix,
+    private static TextClassificationData Read(string folder, IReadOnlyDictionary<string, string> sha256, string what, string fix,
         string source, string howToSwitch)
     {
         var check = (what, fix);
-        return new AgNewsData(ReadFile(folder, AgNews.TrainFile, sha256[AgNews.TrainFile], check),
+        return new TextClassificationData(ReadFile(folder, AgNews.TrainFile, sha256[AgNews.TrainFile], check),
             ReadFile(folder, AgNews.TestFile, sha256[AgNews.TestFile], check), source, howToSwitch)
             .ReadFrom(folder);
     }
 
     /// <summary>Reads one file, first checking its bytes against <paramref name="sha256"/> when one is known.</summary>
-    private static IReadOnlyList<NewsItem> ReadFile(string folder, string file, string? sha256, (string What, string Fix) check = default)
+    private static IReadOnlyList<LabeledText> ReadFile(string folder, string file, string? sha256, (string What, string Fix) check = default)
     {
         var path = Path.Combine(folder, file);
         var bytes = File.ReadAllBytes(path);

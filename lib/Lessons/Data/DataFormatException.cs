@@ -1,7 +1,7 @@
 namespace Lessons.Data;
 
 /// <summary>An AG News CSV file with a bad row: names the file, the line and what is wrong with it.</summary>
-public sealed class AgNewsFormatException(string file, int line, string problem)
+public sealed class DataFormatException(string file, int line, string problem)
     : FormatException(Lessons.Localization.KitLanguage.Words.Format("data.error-at-line", file, line, problem))
 {
     /// <summary>The file at fault.</summary>

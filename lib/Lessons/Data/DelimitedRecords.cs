@@ -11,7 +11,7 @@ internal readonly record struct DelimitedRecord(int Line, string[] Fields, strin
 
 /// <summary>
 /// The rows of a CSV or TSV file. CSV is read with CsvHelper: quoted fields (with line breaks and doubled quotes
-/// inside) are fine, and a quote left open stops the read with an <see cref="AgNewsFormatException"/> naming the file
+/// inside) are fine, and a quote left open stops the read with an <see cref="DataFormatException"/> naming the file
 /// and line. TSV has no quoting: each line is a row and each tab ends a field, so a quote is just a character (read as
 /// CSV, a quote in a text swallowed the rows after it into one field). In both, a byte order mark and CRLF line ends
 /// are fine, blank lines are skipped, and text that is not UTF-8 stops the read naming the file and line.
@@ -39,7 +39,7 @@ internal static class DelimitedRecords
         var before = bytes.AsSpan(0, valid);
         int line = 1 + before.Count((byte)'\n');
         int column = 1 + valid - (before.LastIndexOf((byte)'\n') + 1);
-        throw new AgNewsFormatException(path, line,
+        throw new DataFormatException(path, line,
             $"byte {column} of the line (0x{bytes[valid]:X2}) is not valid UTF-8; save the file as UTF-8");
     }
 
@@ -80,7 +80,7 @@ internal static class DelimitedRecords
             line += LineBreaks(parser.RawRecord);
             var fields = parser.Record!; // reading the fields is what reports bad quotes
             if (badField is not null)
-                throw new AgNewsFormatException(name, start,
+                throw new DataFormatException(name, start,
                     $"a quote is not closed where it should be, in {Excerpt(badField)} " +
                     $"(a field in quotes must end in a quote followed by {(delimiter == "," ? "a comma" : $"«{delimiter}»")} " +
                     "or the line end; a quote inside it is written \"\")");

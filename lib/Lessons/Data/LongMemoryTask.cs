@@ -24,7 +24,7 @@ public static class LongMemoryTask
     /// <paramref name="count"/> texts, each a marker and <paramref name="distractors"/> neutral words, as news items
     /// (the marker is the title, the distractors the description), drawn from <paramref name="random"/>.
     /// </summary>
-    public static NewsItem[] Texts(int count, int distractors, Random random)
+    public static LabeledText[] Texts(int count, int distractors, Random random)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(distractors);
@@ -32,7 +32,7 @@ public static class LongMemoryTask
         {
             int label = i % Markers.Count;
             var words = Enumerable.Range(0, distractors).Select(_ => NeutralWords[random.Next(NeutralWords.Count)]);
-            return new NewsItem(label, Markers[label], string.Join(' ', words));
+            return new LabeledText(label, Markers[label], string.Join(' ', words));
         })];
     }
 
@@ -40,14 +40,14 @@ public static class LongMemoryTask
     /// A training and a test split of the task with <paramref name="distractors"/> distractors per text, seeded by
     /// <paramref name="seed"/> (the test texts are drawn after the training texts, from the same stream).
     /// </summary>
-    public static AgNewsData Create(int distractors, int trainCount, int testCount, int seed = 0)
+    public static TextClassificationData Create(int distractors, int trainCount, int testCount, int seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(trainCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(testCount, 1);
         var random = new Random(seed);
         var train = Texts(trainCount, distractors, random);
         var test = Texts(testCount, distractors, random);
-        return new AgNewsData(train, test,
+        return new TextClassificationData(train, test,
             $"long-memory task: a marker word, then {distractors} distractor words (generated, seed {seed})")
         {
             Classes = Markers,

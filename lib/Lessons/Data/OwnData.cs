@@ -33,9 +33,9 @@ public static class OwnData
     /// <c>test.tsv</c>, or any folder when <paramref name="options"/> choose columns), as own data; anything else
     /// (<c>mini</c>, <c>full</c>, nothing, an AG News folder) as <see cref="AgNews.Load"/> does.
     /// </summary>
-    /// <exception cref="AgNewsFormatException">A file has a bad row or lacks a chosen column.</exception>
+    /// <exception cref="DataFormatException">A file has a bad row or lacks a chosen column.</exception>
     /// <exception cref="InvalidDataException">The data has fewer than two classes, or a class too few rows to split.</exception>
-    public static AgNewsData Load(string? data, OwnDataOptions options, IProgress<DownloadProgress>? progress = null)
+    public static TextClassificationData Load(string? data, OwnDataOptions options, IProgress<DownloadProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (data is not null && (data.Equals(AgNews.MiniChoice, StringComparison.OrdinalIgnoreCase)
@@ -63,7 +63,7 @@ public static class OwnData
         return null;
     }
 
-    private static AgNewsData ReadFile(string path, OwnDataOptions options)
+    private static TextClassificationData ReadFile(string path, OwnDataOptions options)
     {
         if (options.TestShare is not (> 0 and < 1))
             throw new ArgumentException($"The test share must be in (0, 1) (got {options.TestShare}).", nameof(options));
@@ -73,19 +73,19 @@ public static class OwnData
         var (train, test) = StratifiedSplit.Split(labels, classes.Count, options.TestShare, options.Seed,
             c => Words.Format("data.error-one-row-class", path, classes[c]));
         var items = Items(file, labels);
-        return new AgNewsData([.. train.Select(i => items[i])], [.. test.Select(i => items[i])],
+        return new TextClassificationData([.. train.Select(i => items[i])], [.. test.Select(i => items[i])],
             Words.Format("data.own-file", Path.GetFileName(path), file.Columns, classes.Count,
                 1 - options.TestShare, options.TestShare, options.Seed))
         { Classes = classes, Name = Path.GetFileName(path), RowKind = OwnRows }.ReadFrom(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
 
-    private static AgNewsData ReadFolder(string folder, (string Train, string Test) files, OwnDataOptions options)
+    private static TextClassificationData ReadFolder(string folder, (string Train, string Test) files, OwnDataOptions options)
     {
         var train = OwnDataFile.Read(files.Train, options);
         var test = OwnDataFile.Read(files.Test, options);
         var classes = ClassNames(train, test);
-        return new AgNewsData(Items(train, Labels(train, classes)), Items(test, Labels(test, classes)),
+        return new TextClassificationData(Items(train, Labels(train, classes)), Items(test, Labels(test, classes)),
             $"folder {folder} ({Path.GetFileName(files.Train)} and {Path.GetFileName(files.Test)}; " +
             $"{train.Columns}; {classes.Count} classes)")
         { Classes = classes, Name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), RowKind = OwnRows }
@@ -129,10 +129,10 @@ public static class OwnData
             : int.TryParse(row.Label, NumberStyles.None, CultureInfo.InvariantCulture, out int number)
                 && number >= 1 && number <= classes.Count
                 ? number - 1
-                : throw new AgNewsFormatException(file.Path, row.Line, Words.Format("data.error-class-not-named",
+                : throw new DataFormatException(file.Path, row.Line, Words.Format("data.error-class-not-named",
                     row.Label, NamesFile, string.Join(", ", classes), classes.Count)))];
     }
 
-    private static NewsItem[] Items(OwnDataFile file, int[] labels) =>
-        [.. file.Rows.Select((row, i) => new NewsItem(labels[i], row.Title, row.Description))];
+    private static LabeledText[] Items(OwnDataFile file, int[] labels) =>
+        [.. file.Rows.Select((row, i) => new LabeledText(labels[i], row.Title, row.Description))];
 }

@@ -10,14 +10,14 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
     internal sealed record Row(int Line, string Label, string Title, string Description);
 
     /// <summary>Reads the CSV (comma) or TSV (tab, by the <c>.tsv</c> extension) file at <paramref name="path"/>.</summary>
-    /// <exception cref="AgNewsFormatException">A chosen column does not exist, a row is bad, the file is not UTF-8,
+    /// <exception cref="DataFormatException">A chosen column does not exist, a row is bad, the file is not UTF-8,
     /// or it has no rows.</exception>
     public static OwnDataFile Read(string path, OwnDataOptions options)
     {
         using var reader = DelimitedRecords.Utf8Reader(File.ReadAllBytes(path), path);
         using var records = DelimitedRecords.Read(reader, path, DelimitedRecords.DelimiterFor(path)).GetEnumerator();
         if (!records.MoveNext())
-            throw new AgNewsFormatException(path, 1, Words.Text("data.error-no-rows"));
+            throw new DataFormatException(path, 1, Words.Text("data.error-no-rows"));
 
         string[]? header = options.HasHeader ? records.Current.Fields : null;
         int width = records.Current.Fields.Length;
@@ -26,15 +26,15 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
             ? [.. chosen.Select(c => ColumnIndex(c, "--text-columns", header, width, path))]
             : [.. Enumerable.Range(0, width).Where(i => i != label)];
         if (texts.Length == 0)
-            throw new AgNewsFormatException(path, 1, Words.Text("data.error-one-column"));
+            throw new DataFormatException(path, 1, Words.Text("data.error-one-column"));
         if (texts.Contains(label))
-            throw new AgNewsFormatException(path, 1, Words.Format("data.error-label-is-text", Name(label, header)));
+            throw new DataFormatException(path, 1, Words.Format("data.error-label-is-text", Name(label, header)));
 
         var rows = new List<Row>();
         if (header is null) Add(records.Current);
         while (records.MoveNext()) Add(records.Current);
         if (rows.Count == 0)
-            throw new AgNewsFormatException(path, 1, Words.Text("data.error-no-rows-below-header"));
+            throw new DataFormatException(path, 1, Words.Text("data.error-no-rows-below-header"));
         var columns = Words.Format(texts.Length == 1 ? "data.columns-one" : "data.columns",
             Name(label, header), string.Join(", ", texts.Select(t => Name(t, header))));
         return new OwnDataFile(path, columns, rows);
@@ -42,14 +42,14 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
         void Add(DelimitedRecord record)
         {
             if (record.Fields.Length != width)
-                throw new AgNewsFormatException(path, record.Line, Words.Format(
+                throw new DataFormatException(path, record.Line, Words.Format(
                     header is null ? "data.error-fields-line-1" : "data.error-fields-header",
                     width, record.Fields.Length, DelimitedRecords.Excerpt(record.Raw)));
             string value = record.Fields[label].Trim();
             if (value.Length == 0)
-                throw new AgNewsFormatException(path, record.Line, Words.Format("data.error-label-empty", Name(label, header)));
+                throw new DataFormatException(path, record.Line, Words.Format("data.error-label-empty", Name(label, header)));
             if (texts.All(t => string.IsNullOrWhiteSpace(record.Fields[t])))
-                throw new AgNewsFormatException(path, record.Line, Words.Text("data.error-texts-empty"));
+                throw new DataFormatException(path, record.Line, Words.Text("data.error-texts-empty"));
             var rest = string.Join(" ", texts[1..].Select(t => record.Fields[t]));
             rows.Add(new Row(record.Line, value, record.Fields[texts[0]], rest));
         }
@@ -62,12 +62,12 @@ internal sealed record OwnDataFile(string Path, string Columns, IReadOnlyList<Ow
         {
             int index = int.Parse(column, CultureInfo.InvariantCulture);
             if (index < width) return index;
-            throw new AgNewsFormatException(path, 1, Words.Format(
+            throw new DataFormatException(path, 1, Words.Format(
                 width == 1 ? "data.error-no-column-index-one" : "data.error-no-column-index", index, option, width, width - 1));
         }
         int found = Array.IndexOf(header!, column);
         if (found >= 0) return found;
-        throw new AgNewsFormatException(path, 1, Words.Format("data.error-no-column-name", column, option,
+        throw new DataFormatException(path, 1, Words.Format("data.error-no-column-name", column, option,
             string.Join(", ", header!.Select(h => $"«{h}»"))));
     }
 

@@ -6,7 +6,7 @@ namespace Lessons.Data;
 /// which data they are (<paramref name="Source"/>, e.g. "AG News mini split
 /// (data/ag_news-mini, shipped with the kit)") and how to choose other data (<paramref name="HowToSwitch"/>).
 /// Neither names a path outside the repository unless the user gave one.</summary>
-public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<NewsItem> Test, string Source, string HowToSwitch = "")
+public sealed record TextClassificationData(IReadOnlyList<LabeledText> Train, IReadOnlyList<LabeledText> Test, string Source, string HowToSwitch = "")
 {
     private string folder = "";
 
@@ -25,7 +25,7 @@ public sealed record AgNewsData(IReadOnlyList<NewsItem> Train, IReadOnlyList<New
     public string FolderPath() => folder;
 
     /// <summary>This data, read from <paramref name="path"/>.</summary>
-    internal AgNewsData ReadFrom(string path) => this with { folder = Path.GetFullPath(path) };
+    internal TextClassificationData ReadFrom(string path) => this with { folder = Path.GetFullPath(path) };
 
     /// <summary>One line for people: the data in use and how to switch.</summary>
     public string InUse => Words.Format(HowToSwitch.Length == 0 ? "data.in-use" : "data.in-use-switch", Source, HowToSwitch);

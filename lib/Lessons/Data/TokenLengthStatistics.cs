@@ -7,7 +7,7 @@ namespace Lessons.Data;
 public sealed record TokenLengthStatistics(int Rows, long Tokens, int Min, double Mean, int Median, int P95, int Max)
 {
     /// <summary>The statistics of <paramref name="items"/>' texts (an empty list gives all zeros).</summary>
-    public static TokenLengthStatistics Of(IReadOnlyList<NewsItem> items)
+    public static TokenLengthStatistics Of(IReadOnlyList<LabeledText> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0) return new TokenLengthStatistics(0, 0, 0, 0, 0, 0, 0);

@@ -20,9 +20,9 @@ public class AgNewsCsvTests
 
         Assert.Equal(
             [
-                new NewsItem(2, "Wall St. Bears Claw Back Into the Black (Reuters)", "Reuters - Short-sellers, Wall Street's dwindling\\band of ultra-cynics, are seeing green again."),
-                new NewsItem(0, "He said \"no\"", "a, b, and c cost  #36;10"),
-                new NewsItem(1, "Plain title", "Plain description"),
+                new LabeledText(2, "Wall St. Bears Claw Back Into the Black (Reuters)", "Reuters - Short-sellers, Wall Street's dwindling\\band of ultra-cynics, are seeing green again."),
+                new LabeledText(0, "He said \"no\"", "a, b, and c cost  #36;10"),
+                new LabeledText(1, "Plain title", "Plain description"),
             ],
             items);
         Assert.Equal("Business", AgNews.Classes[items[0].Label]);
@@ -36,7 +36,7 @@ public class AgNewsCsvTests
 
         Assert.Equal(6080, train.Count);
         Assert.All(Enumerable.Range(0, 4), label => Assert.Equal(1520, train.Count(i => i.Label == label)));
-        Assert.Equal(new NewsItem(2, "Fears for T N pension after talks",
+        Assert.Equal(new LabeledText(2, "Fears for T N pension after talks",
             "Unions representing workers at Turner   Newall say they are 'disappointed' after talks with stricken parent firm Federal Mogul."), train[0]);
         Assert.StartsWith("SPACE.com - TORONTO, Canada -- A second\\team of rocketeers competing for the  #36;10 million", train[1].Description);
     }
@@ -48,7 +48,7 @@ public class AgNewsCsvTests
         var path = folder.File("train.csv");
         File.WriteAllBytes(path, [.. "\"1\",\"a\",\"b\"\r\n\"2\",\"caf"u8, 0xE9, .. "\",\"latin-1\"\r\n"u8]);
 
-        var error = Assert.Throws<AgNewsFormatException>(() => AgNewsCsv.Read(path));
+        var error = Assert.Throws<DataFormatException>(() => AgNewsCsv.Read(path));
 
         Assert.Equal($"{path}, line 2: byte 9 of the line (0xE9) is not valid UTF-8; save the file as UTF-8", error.Message);
     }
@@ -77,7 +77,7 @@ public class AgNewsCsvTests
         using var folder = new TempFolder();
         var path = folder.Write("test.csv", content);
 
-        var error = Assert.Throws<AgNewsFormatException>(() => AgNewsCsv.Read(path));
+        var error = Assert.Throws<DataFormatException>(() => AgNewsCsv.Read(path));
 
         Assert.Equal(path, error.File);
         Assert.Equal(line, error.Line);

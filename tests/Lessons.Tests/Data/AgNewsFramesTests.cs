@@ -4,7 +4,7 @@ namespace Lessons.Tests.Data;
 
 public class AgNewsFramesTests
 {
-    private static readonly AgNewsData Mini = AgNews.Load(SharedData.Mini);
+    private static readonly TextClassificationData Mini = AgNews.Load(SharedData.Mini);
 
     [Fact]
     public void Previews_the_first_rows_with_class_names()

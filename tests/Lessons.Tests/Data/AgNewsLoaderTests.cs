@@ -361,7 +361,7 @@ public class AgNewsLoaderTests
         var folder = Split(root, "bad", 3);
         File.AppendAllText(Path.Combine(folder, "train.csv"), "\"7\",\"x\",\"y\"\n");
 
-        var error = Assert.Throws<AgNewsFormatException>(() => AgNews.Load(folder));
+        var error = Assert.Throws<DataFormatException>(() => AgNews.Load(folder));
 
         Assert.Equal((Path.Combine(folder, "train.csv"), 4), (error.File, error.Line));
     }

@@ -20,10 +20,10 @@ public sealed class OwnDataTests : IDisposable
         var data = OwnData.Load(folder.Path, Default);
 
         Assert.Equal(["politics", "sports", "weather"], data.Classes);
-        Assert.Equal([new NewsItem(1, "Goal in the last minute", ""), new NewsItem(2, "Rain all week", ""),
-            new NewsItem(0, "Vote on Sunday", "")], data.Train);
-        Assert.Equal([new NewsItem(2, "Sun at last", ""), new NewsItem(1, "A new record", ""),
-            new NewsItem(0, "The budget passed", "")], data.Test);
+        Assert.Equal([new LabeledText(1, "Goal in the last minute", ""), new LabeledText(2, "Rain all week", ""),
+            new LabeledText(0, "Vote on Sunday", "")], data.Train);
+        Assert.Equal([new LabeledText(2, "Sun at last", ""), new LabeledText(1, "A new record", ""),
+            new LabeledText(0, "The budget passed", "")], data.Test);
         Assert.Equal(["goal", "in", "the", "last", "minute"], Lessons.Text.BasicEnglishTokenizer.Tokenize(data.Train[0].Text));
         Assert.Contains("label column «label», text column «text»; 3 classes", data.Source);
     }
@@ -42,7 +42,7 @@ public sealed class OwnDataTests : IDisposable
         Assert.Equal(["a", "b"], data.Classes);
 
         var bad = folder.Write("bad.csv", "id,text,topic\n1,\"first line\nsecond line\",a\n2,two fields\n");
-        var error = Assert.Throws<AgNewsFormatException>(() => OwnData.Load(bad, options));
+        var error = Assert.Throws<DataFormatException>(() => OwnData.Load(bad, options));
         Assert.Equal((bad, 4), (error.File, error.Line));
         Assert.StartsWith("expected 3 fields (as in the header), found 2", error.Problem);
     }
@@ -74,11 +74,11 @@ public sealed class OwnDataTests : IDisposable
     {
         var path = folder.Write("news.tsv", "category\theadline\nx\tone\ny\ttwo\n");
 
-        var error = Assert.Throws<AgNewsFormatException>(() => OwnData.Load(path, Default));
+        var error = Assert.Throws<DataFormatException>(() => OwnData.Load(path, Default));
 
         Assert.Equal($"{path}, line 1: there is no column «label» (--label-column); the header's columns are: «category», «headline»",
             error.Message);
-        var byIndex = Assert.Throws<AgNewsFormatException>(() => OwnData.Load(path, new OwnDataOptions("0", ["5"])));
+        var byIndex = Assert.Throws<DataFormatException>(() => OwnData.Load(path, new OwnDataOptions("0", ["5"])));
         Assert.Equal("there is no column 5 (--text-columns): the file has 2 columns, 0 to 1", byIndex.Problem);
     }
 
@@ -92,8 +92,8 @@ public sealed class OwnDataTests : IDisposable
 
         Assert.Equal(["negative", "positive"], data.Classes);
         var all = data.Train.Concat(data.Test).OrderBy(i => i.Title, StringComparer.Ordinal).ToList();
-        Assert.Equal([new NewsItem(0, "Bad", "Awful"), new NewsItem(0, "Dull", "Slept"), new NewsItem(1, "Fine", "Good"),
-            new NewsItem(1, "Great film", "Loved it")], all);
+        Assert.Equal([new LabeledText(0, "Bad", "Awful"), new LabeledText(0, "Dull", "Slept"), new LabeledText(1, "Fine", "Good"),
+            new LabeledText(1, "Great film", "Loved it")], all);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class TabSeparatedTests : IDisposable
     {
         var path = folder.Write("bad.tsv", "label\ttext\na\t\"open quote\nb\tfine\na\tone\ttab too many\nb\tlast\n");
 
-        var error = Assert.Throws<AgNewsFormatException>(() => OwnData.Load(path, new OwnDataOptions()));
+        var error = Assert.Throws<DataFormatException>(() => OwnData.Load(path, new OwnDataOptions()));
 
         Assert.Equal($"{path}, line 4: expected 2 fields (as in the header), found 3: «a\tone\ttab too many»", error.Message);
     }

@@ -67,7 +67,7 @@ public sealed partial class WordingTests
             Assert.Equal("paketlenmiş LSTM, 3 katman", packed.Name());
             Assert.Equal("kelime torbası", (packed with { Kind = CellKind.BagOfWords }).Name());
             Assert.Equal(["unutma", "ileri"], new[] { TraceNames.Gate("forget"), TraceNames.Direction(backward: false) });
-            Assert.Equal(["Dünya", "Spor", "Ekonomi", "Bilim/Teknoloji"], new AgNewsData([], [], "test").Classes);
+            Assert.Equal(["Dünya", "Spor", "Ekonomi", "Bilim/Teknoloji"], new TextClassificationData([], [], "test").Classes);
         });
     }
 
@@ -107,7 +107,7 @@ public sealed partial class WordingTests
     public void Charts_in_Turkish_carry_Turkish_titles_axes_legends_and_class_names()
     {
         KitLanguage.Set("tr");
-        var data = new AgNewsData([], [], "test");
+        var data = new TextClassificationData([], [], "test");
         Assert.Equal(["Dünya", "Spor", "Ekonomi", "Bilim/Teknoloji"], data.Classes);
         var counts = new long[4, 4];
         for (int c = 0; c < 4; c++) counts[c, c] = 10;
@@ -132,7 +132,7 @@ public sealed partial class WordingTests
         KitLanguage.Set("tr");
         TorchSharp.torch.manual_seed(0);
         var vocabulary = Vocabulary.Build([["borsa", "stocks"]]);
-        var classes = new AgNewsData([], [], "test").Classes;
+        var classes = new TextClassificationData([], [], "test").Classes;
         using var model = new RecurrentClassifier(ClassifierOptions.For(CellKind.Lstm, vocabulary.Count));
         const string headline = "İstanbul Borsası güne yükselişle başladı, ılımlı seyir";
 
@@ -154,7 +154,7 @@ public sealed partial class WordingTests
         KitLanguage.Set("tr");
         try
         {
-            var error = Assert.Throws<AgNewsFormatException>(() => OwnData.Load(file, new OwnDataOptions("class", null, 0.2, 0)));
+            var error = Assert.Throws<DataFormatException>(() => OwnData.Load(file, new OwnDataOptions("class", null, 0.2, 0)));
             Assert.Equal($"{file}, satır 1: «class» adlı sütun yok (--label-column); başlık satırındaki sütunlar: «label», «text»",
                 error.Message);
         }

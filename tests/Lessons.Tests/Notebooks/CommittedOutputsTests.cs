@@ -55,8 +55,8 @@ public sealed class CommittedOutputsTests
         Assert.Equal(@"C:\Users\ann\data", MachinePath.Match(@"cache C:\Users\ann\data").Value);
         Assert.Empty(MachinePath.Matches("https://cdn.plot.ly/tmp/plotly.min.js and the ratio 3/tmp/"));
         Assert.Equal("{ Train = System.Collections.Generic.List`1",
-            TypeName.Match("AgNewsData { Train = System.Collections.Generic.List`1[Lessons.Data.NewsItem], Test").Value);
-        Assert.Equal("System.Collections.Generic.List`1[Lessons.Data.NewsItem]", TypeName.Match("a System.Collections.Generic.List`1[Lessons.Data.NewsItem]").Value);
+            TypeName.Match("TextClassificationData { Train = System.Collections.Generic.List`1[Lessons.Data.LabeledText], Test").Value);
+        Assert.Equal("System.Collections.Generic.List`1[Lessons.Data.LabeledText]", TypeName.Match("a System.Collections.Generic.List`1[Lessons.Data.LabeledText]").Value);
         Assert.Empty(TypeName.Matches("AG News: 6,080 train, 1,520 test headlines, 4 classes"));
 
         var old = ChartData("var data = [{\"type\":\"heatmap\",\"z\":[[1,null],[null,null]],\"text\":[[\"a\",null],[null,null]]}];\nvar layout = {};");

@@ -73,7 +73,7 @@ public sealed class LessonDataTests : IDisposable
     {
         var path = ThreeTopics();
 
-        var error = Assert.Throws<AgNewsFormatException>(() => LessonData.Prepare(path, labelColumn: "class"));
+        var error = Assert.Throws<DataFormatException>(() => LessonData.Prepare(path, labelColumn: "class"));
 
         Assert.Equal((path, 1), (error.File, error.Line));
         Assert.StartsWith("there is no column «class» (--label-column)", error.Problem);

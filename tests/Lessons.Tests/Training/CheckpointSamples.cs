@@ -9,7 +9,7 @@ namespace Lessons.Tests.Training;
 /// <summary>Four headlines, their vocabulary and a tiny LSTM over them: what the checkpoint tests save and load.</summary>
 internal static class CheckpointSamples
 {
-    public static readonly NewsItem[] Items =
+    public static readonly LabeledText[] Items =
     [
         new(0, "Talks resume in Geneva", "Diplomats meet again."),
         new(1, "Striker scores twice", "The home team wins again."),

@@ -20,7 +20,7 @@ public sealed class CheckpointTests : IDisposable
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    static readonly NewsItem[] Items =
+    static readonly LabeledText[] Items =
     [
         new(0, "Talks resume in Geneva", "Diplomats meet again."),
         new(1, "Striker scores twice", "The home team wins again."),
