@@ -19,8 +19,8 @@ public static class TrainCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => CellKinds.Name(CellKind.Lstm) }
-            .Require(name => CellKinds.TryParse(name, out _), $"one of {string.Join(", ", CellKinds.Names)}");
+        var model = new Option<string>("--model") { Description = "rnn, lstm, gru (or bow, the bag-of-words baseline)", DefaultValueFactory = _ => ModelKinds.Name(ModelKind.Lstm) }
+            .Require(name => ModelKinds.TryParse(name, out _), $"one of {string.Join(", ", ModelKinds.Names)}");
         var bidirectional = new Option<bool>("--bidirectional") { Description = "read each headline in both directions" };
         var layers = new Option<int>("--layers") { Description = "stacked recurrent layers", DefaultValueFactory = _ => 1 };
         var packed = new Option<bool>("--packed") { Description = "feed the recurrent layer packed sequences instead of the padded batch" };
@@ -64,10 +64,10 @@ public static class TrainCommand
 
         command.SetAction(parse =>
         {
-            CellKinds.TryParse(parse.GetValue(model), out var kind);
+            ModelKinds.TryParse(parse.GetValue(model), out var kind);
             TorchRuntime.EnsureReady();
             var run = new TrainRun(
-                Kind: kind,
+                Model: kind,
                 Bidirectional: parse.GetValue(bidirectional),
                 Layers: parse.GetValue(layers),
                 Packed: parse.GetValue(packed),
@@ -100,7 +100,7 @@ public static class TrainCommand
     }
 
     /// <summary>Everything one training run needs from the command line.</summary>
-    public sealed record TrainRun(CellKind Kind, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
+    public sealed record TrainRun(ModelKind Model, bool Bidirectional, int Layers, bool Packed, int Embedding, int Hidden,
         TrainerOptions Training, double? EmbeddingInitStd, double? Dropout, Readout? Readout, int MinFreq, int? Limit, string? DataFolder,
         int MaxTokens = ExampleEncoder.DefaultMaxTokens, OwnDataOptions? OwnData = null)
     {
@@ -108,8 +108,9 @@ public static class TrainCommand
         /// <paramref name="classes"/> classes (AG News has four).</summary>
         public ClassifierOptions Classifier(int vocabularySize, int classes = 4)
         {
-            var recipe = Recipe.Classifier(Kind, vocabularySize, Bidirectional, Layers, Packed);
-            var options = recipe with { Embedding = Embedding, Hidden = Hidden, Classes = classes };
+            var cell = ModelKinds.Cell(Model);
+            var recipe = Recipe.Classifier(cell ?? CellKind.Lstm, vocabularySize, Bidirectional, Layers, Packed);
+            var options = recipe with { BagOfWords = cell is null, Embedding = Embedding, Hidden = Hidden, Classes = classes };
             if (EmbeddingInitStd is double std) options = options with { EmbeddingInitStd = std };
             if (Dropout is double d) options = options with { Dropout = d };
             if (Readout is Readout r) options = options with { Readout = r };
@@ -120,7 +121,7 @@ public static class TrainCommand
         {
             random.manual_seed(Training.Seed);
             var options = Classifier(vocabularySize, classes);
-            return Kind == CellKind.BagOfWords ? new BagOfWordsClassifier(options) : new RecurrentClassifier(options);
+            return options.BagOfWords ? new BagOfWordsClassifier(options) : new RecurrentClassifier(options);
         }
     }
 

@@ -15,11 +15,12 @@ public sealed class BagOfWordsClassifier : Module<Tensor, Tensor, Tensor>
     readonly Dropout dropout;
     readonly Linear head;
 
+    /// <summary>The options given, marked <see cref="ClassifierOptions.BagOfWords"/> (what this model is, whatever they said).</summary>
     public ClassifierOptions Options { get; }
 
     public BagOfWordsClassifier(ClassifierOptions options) : base(nameof(BagOfWordsClassifier))
     {
-        Options = options.Validate();
+        Options = (options with { BagOfWords = true }).Validate();
         embedding = Embedding(options.VocabularySize, options.Embedding, padding_idx: options.PadIndex, sparse: options.SparseEmbedding);
         EmbeddingInit.Apply(embedding, options.EmbeddingInitStd, options.PadIndex);
         dropout = Dropout(options.Dropout);

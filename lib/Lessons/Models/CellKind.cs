@@ -1,14 +1,12 @@
 namespace Lessons.Models;
 
 /// <summary>
-/// What reads the headline: a recurrent layer of one of three cells, or no recurrence at all (the bag-of-words
-/// baseline). <see cref="CellKinds"/> names and parses them.
+/// The recurrent cell that reads the headline, one step per token. <see cref="CellKinds"/> names them; the model a user
+/// chooses (one of these cells, or the bag of words that has none) is a <see cref="ModelKind"/>.
 /// </summary>
 public enum CellKind
 {
     Rnn,
     Lstm,
     Gru,
-    /// <summary>No recurrent cell: the mean of the headline's embeddings (<see cref="BagOfWordsClassifier"/>).</summary>
-    BagOfWords,
 }

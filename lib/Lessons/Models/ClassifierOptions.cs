@@ -6,7 +6,13 @@ namespace Lessons.Models;
 /// </summary>
 public sealed record ClassifierOptions
 {
+    /// <summary>The recurrent cell (unused by the bag of words).</summary>
     public CellKind Kind { get; init; } = CellKind.Lstm;
+    /// <summary>
+    /// No recurrent layer: the mean of the headline's embeddings read by a linear layer (<see cref="BagOfWordsClassifier"/>).
+    /// Kind, Hidden, Layers, Bidirectional, Packed, Readout, LayerDropout, ForgetBias and Engine are then unused.
+    /// </summary>
+    public bool BagOfWords { get; init; }
     public int VocabularySize { get; init; }
     public int Embedding { get; init; } = 64;
     public int Hidden { get; init; } = 32;
@@ -61,7 +67,7 @@ public sealed record ClassifierOptions
     public string Name()
     {
         var words = Localization.KitLanguage.Words;
-        if (Kind == CellKind.BagOfWords) return words.Text("variant.bag-of-words");
+        if (BagOfWords) return words.Text("variant.bag-of-words");
         string cell = (Bidirectional ? "Bi" : "") + CellKinds.Name(Kind).ToUpperInvariant();
         string name = Packed ? words.Format("variant.packed", cell) : cell;
         return Layers > 1 ? words.Format("variant.layers", name, Layers) : name;

@@ -31,7 +31,7 @@ public static class ModelLimits
     {
         ArgumentNullException.ThrowIfNull(options);
         long embedding = (long)options.VocabularySize * options.Embedding;
-        if (options.Kind == CellKind.BagOfWords)
+        if (options.BagOfWords)
             return embedding + Linear(options.Embedding, options.Classes);
 
         long gates = CellKinds.GateBlocks(options.Kind), hidden = options.Hidden;

@@ -42,6 +42,8 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     public RecurrentClassifier(ClassifierOptions options) : base(nameof(RecurrentClassifier))
     {
         Options = options.Validate();
+        if (options.BagOfWords)
+            throw new ArgumentException($"these options describe a bag of words (BagOfWords = true): build a {nameof(BagOfWordsClassifier)}", nameof(options));
         embedding = Embedding(options.VocabularySize, options.Embedding, padding_idx: options.PadIndex, sparse: options.SparseEmbedding);
         EmbeddingInit.Apply(embedding, options.EmbeddingInitStd, options.PadIndex);
         embeddingDropout = Dropout(options.Dropout);

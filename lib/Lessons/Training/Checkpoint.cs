@@ -43,7 +43,15 @@ public sealed record Checkpoint(
         nameof(ClassifierOptions.PadIndex),
     ];
 
-    static JsonSerializerOptions Json => HistoryJson.Options;
+    static readonly JsonSerializerOptions Json = CreateJson();
+
+    /// <summary>HistoryJson's options, reading the cell kind first with <see cref="SavedCellKindConverter"/> (the first converter that fits wins).</summary>
+    static JsonSerializerOptions CreateJson()
+    {
+        var json = new JsonSerializerOptions(HistoryJson.Options);
+        json.Converters.Insert(0, new SavedCellKindConverter());
+        return json;
+    }
 
     /// <summary>checkpoint.json. Format comes first: its opening <c>{"format":</c> marks the folder as the kit's (<see cref="CheckpointFolder"/>).
     /// The sha256 values are null in checkpoints saved before they were recorded.</summary>
@@ -200,7 +208,9 @@ public sealed record Checkpoint(
         if (vocabulary.Count != description.Options.VocabularySize)
             throw new CheckpointException(vocabularyPath,
                 $"has {vocabulary.Count} words but the model was built for {description.Options.VocabularySize}");
-        return new Checkpoint(folder, description.Architecture, description.Options, description.Classes, vocabulary, description.Training, description.History)
+        // The architecture decides the model; the options say the same (those saved before they had BagOfWords lack it).
+        var options = description.Options with { BagOfWords = description.Architecture == BagOfWords };
+        return new Checkpoint(folder, description.Architecture, options, description.Classes, vocabulary, description.Training, description.History)
         { WeightsSha256 = description.WeightsSha256 };
     }
 

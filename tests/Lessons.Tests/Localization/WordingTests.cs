@@ -65,7 +65,7 @@ public sealed partial class WordingTests
         {
             KitLanguage.Set("tr");
             Assert.Equal("paketlenmiş LSTM, 3 katman", packed.Name());
-            Assert.Equal("kelime torbası", (packed with { Kind = CellKind.BagOfWords }).Name());
+            Assert.Equal("kelime torbası", (packed with { BagOfWords = true }).Name());
             Assert.Equal(["unutma", "ileri"], new[] { TraceNames.Gate("forget"), TraceNames.Direction(backward: false) });
             Assert.Equal(["Dünya", "Spor", "Ekonomi", "Bilim/Teknoloji"], new TextClassificationData([], [], "test").Classes);
         });

@@ -38,4 +38,18 @@ public class BagOfWordsClassifierTests
 
         Assert.True(ModelTestData.MaxDifference(model.call(tokens, lengths)[0], expected) < 1e-6f);
     }
+
+    [Fact]
+    public void Its_options_say_it_is_a_bag_of_words_and_a_recurrent_classifier_refuses_them()
+    {
+        using var scope = NewDisposeScope();
+        var lstm = ModelTestData.Tiny(CellKind.Lstm);
+        using var model = new BagOfWordsClassifier(lstm);
+
+        Assert.True(model.Options.BagOfWords);
+        Assert.Equal("bag of words", model.Options.Name());
+        Assert.Equal(lstm with { BagOfWords = true }, model.Options);
+        var error = Assert.Throws<ArgumentException>(() => new RecurrentClassifier(model.Options));
+        Assert.StartsWith("these options describe a bag of words (BagOfWords = true): build a BagOfWordsClassifier", error.Message);
+    }
 }

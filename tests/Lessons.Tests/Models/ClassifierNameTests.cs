@@ -13,6 +13,6 @@ public sealed class ClassifierNameTests
         Assert.Equal("BiGRU", (lstm with { Kind = CellKind.Gru, Bidirectional = true }).Name());
         Assert.Equal("LSTM, 2 layers", (lstm with { Layers = 2 }).Name());
         Assert.Equal("packed BiRNN, 3 layers", (lstm with { Kind = CellKind.Rnn, Packed = true, Bidirectional = true, Layers = 3 }).Name());
-        Assert.Equal("bag of words", (lstm with { Kind = CellKind.BagOfWords }).Name());
+        Assert.Equal("bag of words", (lstm with { BagOfWords = true }).Name());
     }
 }

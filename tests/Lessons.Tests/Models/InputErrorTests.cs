@@ -10,12 +10,12 @@ public class InputErrorTests
     [Fact]
     public void Unknown_model_name_says_which_names_exist()
     {
-        var error = Assert.Throws<ArgumentException>(() => CellKinds.Parse("lstmm"));
+        var error = Assert.Throws<ArgumentException>(() => ModelKinds.Parse("lstmm"));
         Assert.StartsWith("unknown model 'lstmm': use rnn, lstm, gru, bow", error.Message);
-        Assert.Equal(CellKind.Gru, CellKinds.Parse(" GRU "));
-        Assert.Equal("lstm", CellKinds.Name(CellKinds.Parse("lstm")));
-        Assert.Equal(CellKind.BagOfWords, CellKinds.Parse("Bow"));
-        Assert.Equal(["rnn", "lstm", "gru", "bow"], CellKinds.Names);
+        Assert.Equal(ModelKind.Gru, ModelKinds.Parse(" GRU "));
+        Assert.Equal("lstm", ModelKinds.Name(ModelKinds.Parse("lstm")));
+        Assert.Equal(ModelKind.BagOfWords, ModelKinds.Parse("Bow"));
+        Assert.Equal(["rnn", "lstm", "gru", "bow"], ModelKinds.Names);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ModelLimitsTests
         ClassifierOptions.For(CellKind.Rnn, 300) with { Embedding = 20, Hidden = 12, Classes = 3 },
         ClassifierOptions.For(CellKind.Gru, 300) with { Layers = 3, Bidirectional = true, Readout = Readout.MaxMean, Classes = 7 },
         ClassifierOptions.For(CellKind.Lstm, 200) with { Layers = 2, Bidirectional = true, Packed = true, Hidden = 17, Embedding = 9 },
-        ClassifierOptions.For(CellKind.BagOfWords, 400) with { Embedding = 33, Classes = 5 },
+        ClassifierOptions.For(CellKind.Lstm, 400) with { BagOfWords = true, Embedding = 33, Classes = 5 },
     };
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class ModelLimitsTests
     public void Parameters_counts_what_the_built_model_has(ClassifierOptions options)
     {
         using var scope = NewDisposeScope();
-        nn.Module<Tensor, Tensor, Tensor> model = options.Kind == CellKind.BagOfWords
+        nn.Module<Tensor, Tensor, Tensor> model = options.BagOfWords
             ? new BagOfWordsClassifier(options) : new RecurrentClassifier(options);
         using (model)
             Assert.Equal(model.parameters().Sum(p => p.numel()), ModelLimits.Parameters(options));

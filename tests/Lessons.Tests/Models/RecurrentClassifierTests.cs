@@ -10,7 +10,7 @@ public class RecurrentClassifierTests
     public static TheoryData<CellKind, bool, int, bool, Readout> EveryConfiguration()
     {
         var data = new TheoryData<CellKind, bool, int, bool, Readout>();
-        foreach (var kind in CellKinds.Recurrent)
+        foreach (var kind in CellKinds.All)
             foreach (bool bidirectional in new[] { false, true })
                 foreach (int layers in new[] { 1, 2 })
                     foreach (bool packed in new[] { false, true })
@@ -41,7 +41,7 @@ public class RecurrentClassifierTests
     public static TheoryData<CellKind, Readout, bool, bool> PaddingFreeConfigurations()
     {
         var data = new TheoryData<CellKind, Readout, bool, bool>();
-        foreach (var kind in CellKinds.Recurrent)
+        foreach (var kind in CellKinds.All)
             foreach (var readout in Enum.GetValues<Readout>())
             {
                 data.Add(kind, readout, false, false); // padded, unidirectional

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Lessons.Batching;
 using Lessons.Data;
 using Lessons.Models;
@@ -107,5 +108,31 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(4, prediction.Probabilities.Count);
         Assert.Equal(1.0, prediction.Probabilities.Sum(), 5);
         Assert.Equal(AgNews.Classes[prediction.Label], prediction.Class);
+    }
+
+    [Fact]
+    public void A_bag_of_words_loads_as_one_also_from_a_checkpoint_that_saved_it_as_a_cell_kind()
+    {
+        var (_, vocabulary, examples) = Small();
+        random.manual_seed(2);
+        using var bag = new BagOfWordsClassifier(new ClassifierOptions { VocabularySize = vocabulary.Count, Embedding = 6 });
+        Checkpoint.Save(folder, bag, vocabulary, AgNews.Classes);
+        string description = Path.Combine(folder, Checkpoint.DescriptionFile);
+        var json = JsonNode.Parse(File.ReadAllText(description))!;
+        Assert.True((bool)json["options"]!["bagOfWords"]!);
+        // As the kit wrote a bag of words before CellKind held only cells: the kind "BagOfWords", no bagOfWords.
+        json["options"]!["kind"] = "BagOfWords";
+        json["options"]!.AsObject().Remove("bagOfWords");
+        File.WriteAllText(description, json.ToJsonString());
+
+        var (loaded, checkpoint) = Checkpoint.Load(folder);
+        using (loaded)
+        {
+            Assert.IsType<BagOfWordsClassifier>(loaded);
+            Assert.Equal(Checkpoint.BagOfWords, checkpoint.Architecture);
+            Assert.Equal(bag.Options, checkpoint.Options);
+            Assert.Equal("bag of words", checkpoint.Options.Name());
+            Assert.Equal(Logits(bag, examples), Logits(loaded, examples));
+        }
     }
 }

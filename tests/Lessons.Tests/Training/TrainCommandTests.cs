@@ -58,9 +58,26 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public void Bow_trains_the_bag_of_words_and_saves_it_as_one()
+    {
+        using var folder = new Lessons.Tests.Data.TempFolder();
+        string save = folder.File("bow");
+        var (exit, output, error) = Run("--model", "bow", "--epochs", "1", "--limit", "256", "--batch", "32",
+            "--data", Lessons.Tests.Data.SharedData.Mini, "--save", save, "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("bag of words", HistoryJson.Deserialize(output.TrimEnd().Split('\n')[^1]).Name);
+        var checkpoint = Checkpoint.Read(save);
+        Assert.Equal(Checkpoint.BagOfWords, checkpoint.Architecture);
+        Assert.True(checkpoint.Options.BagOfWords);
+        using var model = checkpoint.CreateModel();
+        Assert.IsType<BagOfWordsClassifier>(model);
+    }
+
+    [Fact]
     public void The_recipes_small_embedding_start_applies_unless_the_command_line_overrides_it()
     {
-        var run = new TrainCommand.TrainRun(CellKind.Lstm, false, 1, false, 64, 32, Recipe.Training,
+        var run = new TrainCommand.TrainRun(ModelKind.Lstm, false, 1, false, 64, 32, Recipe.Training,
             EmbeddingInitStd: null, Dropout: null, Readout: null, MinFreq: 2, Limit: null, DataFolder: null);
 
         Assert.Equal(0.1, run.Classifier(100).EmbeddingInitStd);
