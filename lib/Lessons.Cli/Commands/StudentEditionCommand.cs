@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lessons.Runner;
+using Lessons.Editions;
 using Spectre.Console;
 
 namespace Lessons.Cli.Commands;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lessons.Editions;
 using Lessons.Runner;
 using Spectre.Console;
 

@@ -2,7 +2,8 @@ namespace Lessons.Tests.Architecture;
 
 /// <summary>
 /// Who may use whom. Projects: the notebook layer and the CLI use the core; the core uses neither them nor a notebook
-/// host; the runner references no library code. Inside the core, a folder uses only the folders before it in
+/// host; the runner references no library code; the editions reference the runner (its one notebook-JSON reader and
+/// writer) and no library code. Inside the core, a folder uses only the folders before it in
 /// <see cref="Order"/>.
 /// </summary>
 public sealed class LayeringTests
@@ -65,14 +66,21 @@ public sealed class LayeringTests
     public void The_core_references_no_notebook_host_and_no_outer_project()
     {
         Assert.DoesNotContain(References(typeof(Lessons.Charts.ChartFiles)), name =>
-            name.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal) || name is "Lessons.Notebooks" or "Lessons.Cli" or "Lessons.Runner");
-        Assert.DoesNotContain(References(typeof(Lessons.Notebooks.Kit)), name => name is "Lessons.Cli" or "Lessons.Runner");
+            name.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal) ||
+            name is "Lessons.Notebooks" or "Lessons.Cli" or "Lessons.Runner" or "Lessons.Editions");
+        Assert.DoesNotContain(References(typeof(Lessons.Notebooks.Kit)), name => name is "Lessons.Cli" or "Lessons.Runner" or "Lessons.Editions");
     }
 
     [Fact]
     public void The_runner_references_no_library_code()
     {
         Assert.DoesNotContain(References(typeof(Lessons.Runner.NotebookRunner)), name => name.StartsWith("Lessons", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_editions_reference_the_runner_and_no_library_code()
+    {
+        Assert.Equal(["Lessons.Runner"], References(typeof(Lessons.Editions.StudentEdition)).Where(name => name.StartsWith("Lessons", StringComparison.Ordinal)));
     }
 
     static string Allowed(string folder) => Order.TakeWhile(f => f != folder).ToList() is { Count: > 0 } before

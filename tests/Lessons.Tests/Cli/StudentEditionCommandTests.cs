@@ -1,6 +1,6 @@
 using Lessons.Cli;
 using Lessons.Cli.Commands;
-using Lessons.Runner;
+using Lessons.Editions;
 using Lessons.Tests.Data;
 using Lessons.Tests.Runner;
 using Spectre.Console;

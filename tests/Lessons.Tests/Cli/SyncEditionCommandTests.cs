@@ -41,7 +41,7 @@ public sealed class SyncEditionCommandTests : IDisposable
             "Re-run the synced notebooks to refresh their outputs.",
         ], output.Trim().Split('\n'));
         var cell = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(synced))!["cells"]![0]!.AsObject();
-        Assert.Equal("Console.WriteLine(\"new\" + 1);", Lessons.Runner.StudentEdition.Source(cell));
+        Assert.Equal("Console.WriteLine(\"new\" + 1);", Lessons.Editions.StudentEdition.Source(cell));
         Assert.Equal("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}}""", File.ReadAllText(noCells));
     }
 

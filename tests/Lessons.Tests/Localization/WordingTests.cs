@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Lessons.Charts;
 using Lessons.Data;
+using Lessons.Editions;
 using Lessons.Localization;
 using Lessons.Models;
-using Lessons.Runner;
 using Lessons.Tests.Notebooks;
 using Lessons.Text;
 using Lessons.Training;

@@ -1,4 +1,4 @@
-using Lessons.Runner;
+using Lessons.Editions;
 using Lessons.Tests.Runner;
 
 namespace Lessons.Tests.Notebooks;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Lessons.Runner;
+using Lessons.Editions;
 
 namespace Lessons.Tests.Notebooks;
 

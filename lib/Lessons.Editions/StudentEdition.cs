@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Lessons.Runner;
 
-namespace Lessons.Runner;
+namespace Lessons.Editions;
 
 /// <summary>What <see cref="StudentEdition.Write"/> wrote: the notebooks, how many cells became stubs, the assets copied.</summary>
 public sealed record StudentEditionResult(string Folder, IReadOnlyList<string> Notebooks, int Stubs, IReadOnlyList<string> Assets);

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Lessons.Runner;
+namespace Lessons.Editions;
 
 /// <summary>
 /// Turns the teacher's code of an exercise cell into the student's stub, derived from the code itself so the two

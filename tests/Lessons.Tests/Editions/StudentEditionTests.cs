@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Lessons.Editions;
 using Lessons.Runner;
 using Lessons.Tests.Notebooks;
+using Lessons.Tests.Runner;
 using Microsoft.DotNet.Interactive.Documents;
 
-namespace Lessons.Tests.Runner;
+namespace Lessons.Tests.Editions;
 
 /// <summary>
 /// The student edition of the real lesson notebooks: outputs cleared, the tagged cells stubbed and nothing else

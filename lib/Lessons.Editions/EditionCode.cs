@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Lessons.Runner;
+namespace Lessons.Editions;
 
 /// <summary>
 /// A code cell as an edition in another language must keep it: its code, read with Roslyn (as a script, the way the

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Lessons.Runner;
 
-namespace Lessons.Runner;
+namespace Lessons.Editions;
 
 /// <summary>
 /// The lesson notebooks in other languages: notebooks/tr/ holds the Turkish edition of every English notebook of

@@ -1,9 +1,9 @@
+using Lessons.Editions;
 using Lessons.Models;
 using Lessons.Notebooks;
-using Lessons.Runner;
 using Lessons.Tests.Models;
 
-namespace Lessons.Tests.Runner;
+namespace Lessons.Tests.Editions;
 
 /// <summary>A stub keeps every character of the cell but the bodies the student writes, and says what to write.</summary>
 public sealed class CellStubTests

@@ -1,6 +1,6 @@
-using Lessons.Runner;
+using Lessons.Editions;
 
-namespace Lessons.Tests.Runner;
+namespace Lessons.Tests.Editions;
 
 /// <summary>What a translated notebook may change in a code cell: its strings' text and formats, nothing else.</summary>
 public sealed class EditionCodeTests
