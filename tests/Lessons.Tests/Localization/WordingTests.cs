@@ -130,6 +130,7 @@ public sealed partial class WordingTests
     public void A_Turkish_headline_in_a_try_your_own_cell_is_classified_with_its_letters_kept()
     {
         KitLanguage.Set("tr");
+        Lessons.Runtime.TorchRuntime.EnsureReady();   // LibTorch loaded the kit's way, whichever test runs first
         TorchSharp.torch.manual_seed(0);
         var vocabulary = Vocabulary.Build([["borsa", "stocks"]]);
         var classes = new TextClassificationData([], [], "test").Classes;
