@@ -64,7 +64,9 @@ public static class NotebookEditions
     /// translator adds the prose first; the message names the notebook and the first cell.</exception>
     public static string? Sync(string name, string english, string translated, string language, ICollection<string>? toTranslate = null)
     {
-        var e = Cells(english, name);
+        // Each file named as the reader knows it: "tr/01-….ipynb" is the translation of "01-….ipynb".
+        string prefix = language + "/";
+        var e = Cells(english, name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name);
         var notebook = NotebookJson.Parse(translated, name);
         var t = NotebookJson.Cells(notebook);
         if (Structure(name, e, t).FirstOrDefault() is { } problem)

@@ -56,10 +56,8 @@ public static class SyncEditionCommand
                 }
                 try
                 {
-                    // Each file checked under its own name, so a malformed one is named; the others are still synced.
+                    // A malformed notebook is named (InvalidDataException below); the others are still synced.
                     string english = File.ReadAllText(Path.Combine(notebooks, notebook)), edition = File.ReadAllText(translated);
-                    NotebookJson.Parse(english, notebook);
-                    NotebookJson.Parse(edition, name);
                     if (NotebookEditions.Sync(name, english, edition, code, toTranslate) is not { } json) continue;
                     NotebookFile.WriteJson(translated, json);
                     terminal.MarkupLineInterpolated($"[green]synced[/] {name}");
