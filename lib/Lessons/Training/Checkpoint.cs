@@ -227,11 +227,11 @@ public sealed record Checkpoint(
         if (description.Classes is not { Count: > 1 } classes) throw new CheckpointException(path, "names fewer than two classes");
         var limits = new (string Name, int Value, int Max)[]
         {
-            (nameof(options.VocabularySize), options.VocabularySize, MaxVocabulary),
-            (nameof(options.Embedding), options.Embedding, MaxWidth),
-            (nameof(options.Hidden), options.Hidden, MaxWidth),
-            (nameof(options.Layers), options.Layers, MaxLayers),
-            (nameof(options.Classes), options.Classes, MaxClasses),
+            (nameof(options.VocabularySize), options.VocabularySize, ModelLimits.MaxVocabulary),
+            (nameof(options.Embedding), options.Embedding, ModelLimits.MaxWidth),
+            (nameof(options.Hidden), options.Hidden, ModelLimits.MaxWidth),
+            (nameof(options.Layers), options.Layers, ModelLimits.MaxLayers),
+            (nameof(options.Classes), options.Classes, ModelLimits.MaxClasses),
         };
         foreach (var (name, value, max) in limits)
             if (value < 1 || value > max) throw new CheckpointException(path, $"{name} is {value}; a checkpoint holds 1 to {max}");
@@ -246,10 +246,6 @@ public sealed record Checkpoint(
             throw new CheckpointException(path, e.Message, e);
         }
     }
-
-    /// <summary>Upper bounds on what a checkpoint may describe: the kit's <see cref="ModelLimits"/>.</summary>
-    internal const int MaxVocabulary = ModelLimits.MaxVocabulary, MaxWidth = ModelLimits.MaxWidth, MaxLayers = ModelLimits.MaxLayers,
-        MaxClasses = ModelLimits.MaxClasses;
 
     /// <summary>checkpoint.json's upper bound: two 1,000-class matrices and a long history take far less.</summary>
     internal const long MaxDescriptionBytes = 256L << 20;

@@ -63,13 +63,6 @@ public sealed class OptionCheckTests : IDisposable
         Assert.Empty(output);
     }
 
-    [Fact]
-    public void The_size_limits_are_the_checkpoint_readers()
-    {
-        Assert.Equal((ModelLimits.MaxWidth, ModelLimits.MaxLayers, ModelLimits.MaxClasses, ModelLimits.MaxVocabulary),
-            (Checkpoint.MaxWidth, Checkpoint.MaxLayers, Checkpoint.MaxClasses, Checkpoint.MaxVocabulary));
-    }
-
     [Theory]
     [InlineData("data", "nonexistent.csv", "--data: there is no file or folder {0}; choose mini, full, a CSV or TSV file, or a folder holding train and test files.")]
     [InlineData("train", "nonexistent.csv", "--data: there is no file or folder {0}; choose mini, full, a CSV or TSV file, or a folder holding train and test files.")]
