@@ -97,6 +97,7 @@ public sealed class HeadlessChromium
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
+                WorkingDirectory = profile.FullName,
             };
             foreach (var arg in BaseArguments(profile.FullName).Concat(ExtraArguments).Concat(extra)) start.ArgumentList.Add(arg);
             using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}.");

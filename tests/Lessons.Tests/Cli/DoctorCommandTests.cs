@@ -38,7 +38,9 @@ public sealed class DoctorCommandTests : IDisposable
 
     (int Exit, string[] Lines) Doctor(string path, string chromium)
     {
-        var start = new ProcessStartInfo(RealDotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Its own working folder: the test host's may be a notebook's temporary folder (the in-process runner's), deleted
+        // while the child still runs, and libtorch's MKL aborts when getcwd fails.
+        var start = new ProcessStartInfo(RealDotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lessons.Cli.dll"));
         start.ArgumentList.Add("doctor");
         start.Environment["HOME"] = home;

@@ -22,7 +22,7 @@ public sealed class ErrorMessageTests : IDisposable
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "Lessons.Cli.dll");
         bool root = Environment.UserName == "root";
-        var start = new System.Diagnostics.ProcessStartInfo(root ? "setpriv" : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new System.Diagnostics.ProcessStartInfo(root ? "setpriv" : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = home };
         if (root)
             foreach (string a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" }) start.ArgumentList.Add(a);
         start.ArgumentList.Add(cli);
