@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Lessons.Runner;
+using static System.FormattableString;
 
 namespace Lessons.Editions;
 
@@ -35,14 +36,14 @@ public static class CorePath
 
     /// <summary>The text of a notebook's first cell, where its mark stands.</summary>
     public static string FirstCell(JsonObject notebook) =>
-        NotebookJson.Cells(notebook) is [var first, ..] ? Source(first) : "";
+        NotebookJson.Cells(notebook) is [var first, ..] ? StudentEdition.Source(first) : "";
 
     /// <summary>The words in the markdown cells of <paramref name="notebook"/>, leaving out its deep-dive sections.</summary>
     public static int ProseWords(JsonObject notebook)
     {
         int words = 0, deepDiveLevel = 0;   // 0: outside a deep-dive section
         foreach (var cell in NotebookJson.Cells(notebook).Where(cell => (string?)cell["cell_type"] == "markdown"))
-            foreach (var line in Source(cell).Split('\n'))
+            foreach (var line in StudentEdition.Source(cell).Split('\n'))
             {
                 if (Heading.Match(line) is { Success: true } heading)
                 {
@@ -67,14 +68,8 @@ public static class CorePath
 
     /// <summary>One line per core notebook ("01-text-to-tensors.ipynb  1,234 words"), then the total against <see cref="MaxWords"/>.</summary>
     public static string Report(IReadOnlyList<(string Notebook, int Words)> prose) =>
-        string.Join("\n", prose.Select(p => $"{p.Notebook,-40} {p.Words,6:N0} words")
-            .Append($"{"core path",-40} {prose.Sum(p => p.Words),6:N0} words (at most {MaxWords:N0})"));
-
-    static string Source(JsonObject cell) => cell["source"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(line => (string?)line)),
-        var text => (string?)text ?? "",
-    };
+        string.Join("\n", prose.Select(p => Invariant($"{p.Notebook,-40} {p.Words,6:N0} words"))
+            .Append(Invariant($"{"core path",-40} {prose.Sum(p => p.Words),6:N0} words (at most {MaxWords:N0})")));
 
     static readonly Regex Heading = new(@"^(#{1,6})\s+(.*)$", RegexOptions.CultureInvariant);
 
