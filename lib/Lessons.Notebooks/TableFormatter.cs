@@ -15,24 +15,31 @@ namespace Lessons.Notebooks;
 /// </summary>
 internal static class TableFormatter
 {
+    /// <summary>The most rows a table shows; a line under it says how many more there are.</summary>
+    internal const int MaxRows = 50;
+
     public static void Register()
     {
         Formatter.Register<DataFrame>((frame, writer) => writer.Write(Html(frame)), HtmlFormatter.MimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(DataFrame), HtmlFormatter.MimeType);
     }
 
-    /// <summary>The table's HTML: a header row, then one row per row of <paramref name="frame"/>, numbered from 0.</summary>
+    /// <summary>The table's HTML: a header row, then one row per row of <paramref name="frame"/>, numbered from 0 (the
+    /// first <see cref="MaxRows"/>, and a last row that says how many more there are).</summary>
     public static string Html(DataFrame frame)
     {
         var html = new StringBuilder("<table><thead><tr><th><i>").Append(Encode(Words.Text("table.index"))).Append("</i></th>");
         foreach (var column in frame.Columns) html.Append("<th>").Append(Encode(column.Name)).Append("</th>");
         html.Append("</tr></thead><tbody>");
-        for (long row = 0; row < frame.Rows.Count; row++)
+        for (long row = 0; row < Math.Min(frame.Rows.Count, MaxRows); row++)
         {
             html.Append("<tr><td><i>").Append(Cell(row)).Append("</i></td>");
             foreach (var column in frame.Columns) html.Append("<td>").Append(Encode(Cell(column[row], column is PercentColumn))).Append("</td>");
             html.Append("</tr>");
         }
+        if (frame.Rows.Count > MaxRows)
+            html.Append("<tr><td colspan=\"").Append(frame.Columns.Count + 1).Append("\"><i>")
+                .Append(Encode(Words.Format("table.more-rows", frame.Rows.Count - MaxRows))).Append("</i></td></tr>");
         return html.Append("</tbody></table>").ToString();
     }
 

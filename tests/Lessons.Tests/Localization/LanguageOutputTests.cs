@@ -47,6 +47,9 @@ public sealed partial class LanguageOutputTests
         Assert.Contains("<td>%5,0</td>", percents);
         Assert.Contains("<td>0,86</td>", TableFormatter.Html(new DataFrame(new DoubleDataFrameColumn("saniye", [0.86]))));
         Assert.Equal("%85,1–86,0", VariantSummary.Range(new SeedSpread(0.855, 0.851, 0.86)));
+        string many = TableFormatter.Html(new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(0, 1234))));
+        Assert.Equal(TableFormatter.MaxRows + 2, Regex.Count(many, "<tr>"));
+        Assert.EndsWith("<tr><td colspan=\"2\"><i>… 1.184 satır daha</i></td></tr></tbody></table>", many);
     }
 
     [Fact]
