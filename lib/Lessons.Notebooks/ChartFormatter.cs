@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Lessons.Localization;
 using Lessons.Charts;
+using Lessons.Localization;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
