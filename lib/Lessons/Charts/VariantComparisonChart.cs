@@ -54,8 +54,8 @@ public static class VariantComparisonChart
             var seconds = Trace(figure, names[r], r, "2", "bar", row.SecondsPerEpoch);
             seconds["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
             seconds["texttemplate"] = "%{y:.2f}";
-            // Above the bar the label would sit on the error bar.
-            if (row.Seeds.Count > 1) seconds["textposition"] = "inside";
+            // Above the bar, or at the top inside it, the label would sit on the error bar: in the bar's middle.
+            if (row.Seeds.Count > 1) (seconds["textposition"], seconds["insidetextanchor"]) = ("inside", "middle");
             seconds["hovertemplate"] = Hover(names[r], Words.Text("chart.seconds-per-epoch"), row.SecondsPerEpoch, row.Seeds.Count, v => ChartStyle.Number(v, "0.00"));
 
             var counts = row.Parameters;
