@@ -166,8 +166,9 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     /// <summary>The variants, each with its seeds' runs (runs with the same name are seeds of one variant).</summary>
     public IReadOnlyList<VariantSummary> Variants => VariantSummary.Of(Histories, Parameters);
 
-    /// <summary>Every pair of variants: how far apart their mean test accuracies are, and whether that exceeds the seed spread.</summary>
-    public IReadOnlyList<VariantDifference> Differences => VariantDifference.Between(Variants);
+    /// <summary>Every pair of variants: how far apart their mean test accuracies are, with a 95% interval over seeds and
+    /// test examples (see <see cref="AccuracyDifference"/>).</summary>
+    public IReadOnlyList<AccuracyDifference> Differences => AccuracyDifference.Between(Variants);
 
     /// <summary>Each variant's classifier settings (readout, embedding start, dropout) beside its test accuracy and seed range.</summary>
     public DataFrame Setups => SetupTable.Create(Variants, [.. Variants.Select(v => Model(v.Run).Options)]);
@@ -182,12 +183,12 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     }
 
     /// <summary>
-    /// Prints each other variant's test accuracy against <paramref name="baseline"/>'s: the difference of the means and
-    /// whether it is larger than the spread over seeds (see <see cref="VariantDifference"/>).
+    /// Prints each other variant's test accuracy against <paramref name="baseline"/>'s: the difference of the means, its
+    /// 95% interval over seeds and test examples, and the verdict the interval gives (see <see cref="AccuracyDifference"/>).
     /// </summary>
     public void PrintDifferences(string baseline)
     {
-        foreach (var difference in VariantDifference.Against(baseline, Variants)) Console.WriteLine(difference);
+        foreach (var difference in AccuracyDifference.Against(baseline, Variants)) Console.WriteLine(difference);
     }
 
     /// <summary>Training curves of all runs, overlaid.</summary>
