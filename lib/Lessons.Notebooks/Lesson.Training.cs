@@ -87,6 +87,29 @@ public static partial class Lesson
     }
 
     /// <summary>
+    /// The bag of words (<see cref="BagOfWordsClassifier"/>: the mean of the headline's embeddings, read by a linear
+    /// layer; the recipe's embedding, dropout and training) over seeds 0, 1, …, as <see cref="CompareVariants(LessonData, int, ClassifierOptions[])"/>
+    /// trains a variant: the baseline that cannot see word order. Prints its accuracy line; compare it with a variant by
+    /// <c>AccuracyDifference.Of(variant.Seeds, bagOfWords)</c>.
+    /// </summary>
+    public static IReadOnlyList<History> BagOfWords(LessonData data, int seeds = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        var options = Options(CellKind.Lstm, data) with { BagOfWords = true };
+        string name = options.Name();
+        var runs = new List<History>();
+        for (int seed = 0; seed < seeds; seed++)
+        {
+            manual_seed(seed);
+            using var model = new BagOfWordsClassifier(options);
+            runs.Add(Train(model, data, name, Training() with { Seed = seed },
+                label: seeds == 1 ? name : Words.Format("run.seed", name, seed), keepDisplay: false));
+        }
+        Console.WriteLine(AccuracyLine(runs));
+        return runs;
+    }
+
+    /// <summary>
     /// The same LSTM trained on padded random batches, on packed random batches, and on bucketed padded batches.
     /// </summary>
     public static Comparison CompareBatching(LessonData data)

@@ -11,9 +11,9 @@ namespace Lessons.Inspection;
 /// variant's seeds with replacement, and takes the difference of the two means over the drawn seeds and examples; the
 /// interval runs from the 2.5th to the 97.5th percentile of those differences. The generator is fixed, so the same
 /// runs always give the same interval. With one seed per variant only the test split's chance is counted.
-/// <see cref="Higher"/> is the variant with the higher mean (the first given when they are equal).
+/// <see cref="Higher"/> names the variant with the higher mean (the first given when they are equal).
 /// </summary>
-public sealed record AccuracyDifference(VariantSummary Higher, VariantSummary Lower, double Points, double Low, double High)
+public sealed record AccuracyDifference(string Higher, string Lower, double Points, double Low, double High)
 {
     /// <summary>Resamples per interval: enough for its ends to move by well under a tenth of a point.</summary>
     public const int Resamples = 4000;
@@ -25,13 +25,21 @@ public sealed record AccuracyDifference(VariantSummary Higher, VariantSummary Lo
     public bool Clear => Low > 0;
 
     /// <summary>The difference and its interval for <paramref name="a"/> and <paramref name="b"/>, the higher mean first.</summary>
-    public static AccuracyDifference Of(VariantSummary a, VariantSummary b)
+    public static AccuracyDifference Of(VariantSummary a, VariantSummary b) => Of(a.Run, a.Seeds, b.Run, b.Seeds);
+
+    /// <summary>The same for two single runs tested on the same split (one seed each: the test split's chance alone).</summary>
+    public static AccuracyDifference Of(History a, History b) => Of(a.Name, [a], b.Name, [b]);
+
+    /// <summary>The same for two variants given as their seeds' runs (each variant named by its first run).</summary>
+    public static AccuracyDifference Of(IReadOnlyList<History> a, IReadOnlyList<History> b) => Of(a[0].Name, a, b[0].Name, b);
+
+    static AccuracyDifference Of(string a, IReadOnlyList<History> seedsA, string b, IReadOnlyList<History> seedsB)
     {
-        var (hitsA, hitsB) = (HitsOf(a), HitsOf(b));
+        var (hitsA, hitsB) = (HitsOf(seedsA), HitsOf(seedsB));
         int n = hitsA[0].Length;
         if (hitsA.Concat(hitsB).Any(h => h.Length != n))
             throw new ArgumentException(
-                $"\"{a.Run}\" and \"{b.Run}\" were not tested on the same examples: compare runs on one test split.", nameof(b));
+                $"\"{a}\" and \"{b}\" were not tested on the same examples: compare runs on one test split.", nameof(b));
         double points = 100 * (Mean(hitsA) - Mean(hitsB));
         var differences = Resample(hitsA, hitsB, n);
         double low = 100 * Percentile(differences, 0.025), high = 100 * Percentile(differences, 0.975);
@@ -52,17 +60,17 @@ public sealed record AccuracyDifference(VariantSummary Higher, VariantSummary Lo
     }
 
     /// <summary>Whether the variant named <paramref name="run"/> is one of the two.</summary>
-    public bool Involves(string run) => Higher.Run == run || Lower.Run == run;
+    public bool Involves(string run) => Higher == run || Lower == run;
 
     /// <summary>
     /// "LSTM above RNN by at least 0.3 points (difference 1.3 points, 95% interval 0.3 to 2.4)", or "LSTM and GRU cannot
     /// be told apart on this data (difference 0.1 points, 95% interval -0.9 to 1.1)".
     /// </summary>
     public override string ToString() => Clear
-        ? Words.Format("difference.above", Higher.Run, Lower.Run, Low, Points, High)
-        : Words.Format("difference.not-apart", Higher.Run, Lower.Run, Points, Low, High);
+        ? Words.Format("difference.above", Higher, Lower, Low, Points, High)
+        : Words.Format("difference.not-apart", Higher, Lower, Points, Low, High);
 
-    static byte[][] HitsOf(VariantSummary variant) => [.. variant.Seeds.Select(s => s.ChosenTestHits is { } hits
+    static byte[][] HitsOf(IReadOnlyList<History> seeds) => [.. seeds.Select(s => s.ChosenTestHits is { } hits
         ? Enumerable.Range(0, hits.Count).Select(i => hits[i] ? (byte)1 : (byte)0).ToArray()
         : throw new InvalidOperationException(
             $"Run \"{s.Name}\" kept no record of which test examples it got right (a history saved before the kit kept one): train it again to compare it."))];

@@ -42,7 +42,7 @@ public class AccuracyDifferenceTests
     {
         var pair = AccuracyDifference.Of(Variant("RNN", FirstRight(0, 50), FirstRight(0, 50)), Variant("LSTM", FirstRight(50, 50)));
 
-        Assert.Equal(("LSTM", "RNN"), (pair.Higher.Run, pair.Lower.Run));
+        Assert.Equal(("LSTM", "RNN"), (pair.Higher, pair.Lower));
         Assert.Equal((100.0, 100.0, 100.0), (pair.Points, pair.Low, pair.High));
         Assert.True(pair.Clear);
         Assert.Equal("LSTM above RNN by at least 100.0 points (difference 100.0 points, 95% interval 100.0 to 100.0)", pair.ToString());
@@ -55,12 +55,13 @@ public class AccuracyDifferenceTests
         // the share of those 10 among the drawn examples: about 5 points, never below 0.
         var pair = AccuracyDifference.Of(Variant("LSTM", FirstRight(150, 200)), Variant("GRU", FirstRight(160, 200)));
 
-        Assert.Equal(("GRU", "LSTM"), (pair.Higher.Run, pair.Lower.Run));
+        Assert.Equal(("GRU", "LSTM"), (pair.Higher, pair.Lower));
         Assert.Equal(5.0, pair.Points, 9);
         Assert.True(pair.Clear);
         Assert.InRange(pair.Low, 1.5, 3.5);
         Assert.InRange(pair.High, 6.5, 9.0);
         Assert.StartsWith("GRU above LSTM by at least ", pair.ToString());
+        Assert.Equal(pair, AccuracyDifference.Of(Variant("LSTM", FirstRight(150, 200)).Seeds[0], Variant("GRU", FirstRight(160, 200)).Seeds[0]));
     }
 
     [Fact]
@@ -113,9 +114,9 @@ public class AccuracyDifferenceTests
 
         var pairs = AccuracyDifference.Against("LSTM", [lstm, bi, deep]);
 
-        Assert.Equal(["BiLSTM/LSTM", "LSTM/LSTM, 2 layers"], pairs.Select(p => $"{p.Higher.Run}/{p.Lower.Run}"));
+        Assert.Equal(["BiLSTM/LSTM", "LSTM/LSTM, 2 layers"], pairs.Select(p => $"{p.Higher}/{p.Lower}"));
         Assert.Equal(["BiLSTM/LSTM", "LSTM/LSTM, 2 layers", "BiLSTM/LSTM, 2 layers"],
-            AccuracyDifference.Between([lstm, bi, deep]).Select(p => $"{p.Higher.Run}/{p.Lower.Run}"));
+            AccuracyDifference.Between([lstm, bi, deep]).Select(p => $"{p.Higher}/{p.Lower}"));
         var error = Assert.Throws<ArgumentException>(() => AccuracyDifference.Against("GRU", [lstm, bi]));
         Assert.StartsWith("No variant is named \"GRU\"; the variants are LSTM, BiLSTM.", error.Message);
     }
