@@ -77,21 +77,36 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
 
     static double Mean(byte[][] seeds) => seeds.Average(h => h.Sum(x => (double)x) / h.Length);
 
-    /// <summary>The difference of the means (a − b, as shares) in each resample.</summary>
+    /// <summary>The difference of the means (a − b, as shares) in each resample, sorted.</summary>
     static double[] Resample(byte[][] a, byte[][] b, int n)
     {
+        // Examples that every seed of both variants got right or wrong alike are interchangeable: draw an example,
+        // count its pattern (one per distinct column of hits; few with a few seeds), and count each seed's hits per
+        // pattern afterwards.
+        byte[][] seeds = [.. a, .. b];
+        var patternOf = new int[n];
+        var patterns = new Dictionary<string, int>();
+        for (int example = 0; example < n; example++)
+        {
+            string key = new([.. seeds.Select(s => (char)('0' + s[example]))]);
+            if (!patterns.TryGetValue(key, out int pattern)) patterns[key] = pattern = patterns.Count;
+            patternOf[example] = pattern;
+        }
+        var hits = new byte[patterns.Count, seeds.Length];
+        foreach (var (key, pattern) in patterns)
+            for (int s = 0; s < seeds.Length; s++) hits[pattern, s] = (byte)(key[s] - '0');
+
         var random = new Random(GeneratorSeed);
-        var correct = new int[a.Length + b.Length];
+        var drawn = new int[patterns.Count];
+        var correct = new int[seeds.Length];
         var differences = new double[Resamples];
         for (int r = 0; r < Resamples; r++)
         {
+            Array.Clear(drawn);
+            for (int draw = 0; draw < n; draw++) drawn[patternOf[random.Next(n)]]++;
             Array.Clear(correct);
-            for (int draw = 0; draw < n; draw++)
-            {
-                int example = random.Next(n);
-                for (int s = 0; s < a.Length; s++) correct[s] += a[s][example];
-                for (int s = 0; s < b.Length; s++) correct[a.Length + s] += b[s][example];
-            }
+            for (int p = 0; p < drawn.Length; p++)
+                for (int s = 0; s < seeds.Length; s++) correct[s] += drawn[p] * hits[p, s];
             double meanA = 0, meanB = 0;
             for (int s = 0; s < a.Length; s++) meanA += correct[random.Next(a.Length)];
             for (int s = 0; s < b.Length; s++) meanB += correct[a.Length + random.Next(b.Length)];

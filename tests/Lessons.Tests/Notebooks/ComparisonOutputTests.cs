@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lessons.Inspection;
+using Lessons.Localization;
+using Lessons.Tests.Charts;
+using Lessons.Training;
+
+namespace Lessons.Tests.Notebooks;
+
+/// <summary>
+/// What a comparison leaves for a student to read: every notebook that compares trained variants prints the verdict of
+/// an interval (AccuracyDifference) in both languages, and the committed outputs keep no progress line (a run's live
+/// display, the long-memory task's counter): those belong in the live display, which is emptied when its work is done.
+/// </summary>
+public sealed class ComparisonOutputTests
+{
+    static readonly string Folder = RepositoryNotebooks.Folder;
+
+    /// <summary>Calls that train a comparison of variants, and those that print its verdicts.</summary>
+    static readonly Regex Compares = new(@"Lesson\.(CompareVariants|CompareSetups|BagOfWords)\("),
+        PrintsVerdicts = new(@"\.PrintDifferences\(|\.Differences\b|AccuracyDifference\.");
+
+    /// <summary>The lines a live display shows while it works: a run of a comparison, the long-memory counter, a start.</summary>
+    static readonly Regex ProgressLine = new(
+        @", seed \d+ epoch \d+:|, tohum \d+ dönem \d+:|Long-memory task: \d+ of \d+ models|Uzun bellek görevi: \d+ modelden|Long-memory task: starting|Uzun bellek görevi: başlıyor|: (starting|running|başlıyor|çalışıyor)…");
+
+    public static TheoryData<string> Notebooks() =>
+        new(Directory.GetFiles(Folder, "*.ipynb", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order());
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void A_notebook_that_compares_variants_prints_the_verdict_of_an_interval(string notebook)
+    {
+        string code = string.Join("\n", Cells(notebook).Where(c => c.Kind == "code").Select(c => c.Source));
+        if (Compares.IsMatch(code)) Assert.Matches(PrintsVerdicts, code);
+    }
+
+    [Fact]
+    public async Task Both_verdicts_print_the_interval_in_both_languages()
+    {
+        var pairs = new[] { Pair(FirstRight(150, 200), FirstRight(150, 200)), Pair(FirstRight(0, 50), FirstRight(50, 50)) };
+        Assert.Equal([false, true], pairs.Select(p => p.Clear));
+        Assert.All(pairs, p => Assert.Contains("95% interval", p.ToString()));
+        await Task.Run(() =>
+        {
+            KitLanguage.Set("tr");
+            Assert.All(pairs, p => Assert.Contains("%95 aralığı", p.ToString()));
+        });
+    }
+
+    [Fact]
+    public void The_progress_pattern_finds_the_lines_a_live_display_shows_and_spares_the_results()
+    {
+        Assert.Matches(ProgressLine, "packed LSTM, seed 0 epoch 10: test accuracy 85.8 %, test loss 0.489");
+        Assert.Matches(ProgressLine, "paketlenmiş LSTM, tohum 0 dönem 10: test doğruluğu %85,8");
+        Assert.Matches(ProgressLine, "Long-memory task: 15 of 15 models trained, the last GRU with 100 distractors");
+        Assert.Matches(ProgressLine, "Uzun bellek görevi: 15 modelden 15 tanesi eğitildi");
+        Assert.DoesNotMatch(ProgressLine, "packed LSTM: test accuracy 85.9 % on average over 3 seeds (lowest 85.9 %, highest 86.0 %)");
+        Assert.DoesNotMatch(ProgressLine, "LSTM, subject and body epoch 10: test accuracy 95.0 %");
+    }
+
+    /// <summary>
+    /// Enable once the notebooks are re-run with the kit that empties a comparison's live displays (the committed outputs
+    /// of notebooks 5 and 7 still hold them): remove the Skip.
+    /// </summary>
+    [Theory(Skip = "Enable after the lead re-runs notebooks 5 and 7 (EN, TR) and their keys with this kit: remove this Skip.")]
+    [MemberData(nameof(Notebooks))]
+    [Trait("Category", "CommittedNotebooks")]
+    public void Committed_outputs_keep_no_progress_line(string notebook)
+    {
+        var found = Cells(notebook).Where(c => c.Kind == "code")
+            .SelectMany(c => c.Outputs.Where(o => ProgressLine.IsMatch(o)).Select(o => $"{notebook} cell {c.Index}: {ProgressLine.Match(o).Value}"))
+            .Distinct().ToList();
+        Assert.True(found.Count == 0, $"{found.Count} progress line(s) in the committed outputs:\n" + string.Join("\n", found));
+    }
+
+    static AccuracyDifference Pair(string a, string b) => AccuracyDifference.Of(Run("A", a), Run("B", b));
+
+    static History Run(string name, string hits) => new(name, 1000, [new EpochMetrics(1, 100, 0.5, 0.9,
+        new Evaluation(0.5, ExampleHits.Parse(hits)!.Accuracy, ChartSamples.Confusion(), [], ExampleHits.Parse(hits)), 1, 100, 0)]);
+
+    static string FirstRight(int right, int count) => new string('1', right) + new string('0', count - right);
+
+    sealed record Cell(int Index, string Kind, string Source, IReadOnlyList<string> Outputs);
+
+    /// <summary>Each cell (1-based): its kind, its source, and its outputs' texts (streams, text/plain and text/html).</summary>
+    static List<Cell> Cells(string notebook)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, notebook)));
+        var cells = new List<Cell>();
+        int index = 0;
+        foreach (var c in document.RootElement.GetProperty("cells").EnumerateArray())
+        {
+            index++;
+            var outputs = new List<string>();
+            if (c.TryGetProperty("outputs", out var list))
+                foreach (var output in list.EnumerateArray())
+                {
+                    if (output.TryGetProperty("text", out var text)) outputs.Add(Joined(text));
+                    if (output.TryGetProperty("data", out var data))
+                        outputs.AddRange(data.EnumerateObject().Where(d => d.Name.StartsWith("text/", StringComparison.Ordinal)).Select(d => Joined(d.Value)));
+                }
+            cells.Add(new Cell(index, c.GetProperty("cell_type").GetString()!, Joined(c.GetProperty("source")), outputs));
+        }
+        return cells;
+    }
+
+    static string Joined(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array ? string.Concat(value.EnumerateArray().Select(v => v.GetString())) : value.GetString() ?? "";
+}
