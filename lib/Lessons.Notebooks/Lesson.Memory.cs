@@ -22,7 +22,8 @@ public static partial class Lesson
     public static Comparison CompareSetups(LessonData data, Comparison recipe)
     {
         int seeds = recipe.Histories.Count(h => h.Name == recipe.Histories[0].Name);
-        var lesson = Compare(data, [(Words.Text("run.lesson-setup"), ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds);
+        var lesson = Compare(data, [(Words.Text("run.lesson-setup"), ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds,
+            summaryOnly: true);
         return new Comparison(
             [.. lesson.Histories, .. recipe.Histories.Select(h => h with { Name = Words.Format("run.recipe", h.Name) })],
             [.. lesson.Models, .. recipe.Models]);
@@ -31,7 +32,7 @@ public static partial class Lesson
     /// <summary>
     /// The long-memory task (<see cref="LongMemoryTask"/>) for each number of <paramref name="distractors"/>: an RNN, an
     /// LSTM and a GRU trained on it with the same settings (<see cref="LongMemoryRecipe"/>: the final-state readout),
-    /// one after the other, the progress shown in one line. <paramref name="epochs"/> overrides the recipe's.
+    /// one after the other, the progress shown in one line while they train (gone when they are done). <paramref name="epochs"/> overrides the recipe's.
     /// </summary>
     public static LongMemoryRuns LongMemory(int[] distractors, int trainTexts, int testTexts, int? epochs = null, int seed = 0)
     {
@@ -55,6 +56,7 @@ public static partial class Lesson
                     history.Chosen.Test.Accuracy, clock.Elapsed.TotalSeconds));
             }
         }
+        progress.Clear();
         return new LongMemoryRuns(runs, 1.0 / LongMemoryTask.Markers.Count);
     }
 }

@@ -38,16 +38,20 @@ public static partial class Lesson
     /// <summary>Trains <paramref name="model"/> on the data's training split, showing progress live; returns the history
     /// (test metrics per epoch), named <paramref name="name"/>.</summary>
     public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null) =>
-        Train(model, data, name, options, label: name);
+        Train(model, data, name, options, label: name, keepDisplay: true);
 
     /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/> with the live
-    /// display titled <paramref name="label"/>.</summary>
-    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options, string label)
+    /// display titled <paramref name="label"/>; unless <paramref name="keepDisplay"/>, the display is emptied when the
+    /// run ends (a run of a comparison: the comparison prints the summary, <see cref="Comparison.Epochs"/> the detail).</summary>
+    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options, string label,
+        bool keepDisplay)
     {
         var trainer = new Trainer(model, data.Classes, Training(options), name);
         var live = LiveProgress.Show(label);
         trainer.EpochCompleted += live.EpochCompleted;
-        return trainer.Fit(data.Train, data.Test, live);
+        var history = trainer.Fit(data.Train, data.Test, live);
+        if (!keepDisplay) live.Clear();
+        return history;
     }
 
     /// <summary>The accuracy line of a run: the test accuracy of the epoch it kept, and its validation accuracy.</summary>
@@ -70,14 +74,39 @@ public static partial class Lesson
 
     /// <summary>
     /// Trains each set of options <paramref name="seeds"/> times on the same data, with seeds 0, 1, …: the seed sets the
-    /// initial weights, the batch order and the validation part, so the spread over seeds shows how far two runs of the
-    /// same recipe differ by chance. Runs of one variant share its name; the comparison's chart and table show their
-    /// mean and range. <c>Lesson.CompareVariants(data, seeds: Kit.Pick(3, 1), …)</c>
+    /// initial weights, the batch order, the dropout masks and the validation part, so the spread over seeds shows how
+    /// far two runs of the same recipe differ by chance. Runs of one variant share its name; the comparison's chart and
+    /// table show their mean and range. Each run's progress shows while it trains and goes when it ends: the cell keeps
+    /// one accuracy line per variant (<see cref="Comparison.Epochs"/> gives a run's epochs).
+    /// <c>Lesson.CompareVariants(data, seeds: Kit.Pick(3, 1), …)</c>
     /// </summary>
     public static Comparison CompareVariants(LessonData data, int seeds, params ClassifierOptions[] variants)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
-        return Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null))], seeds);
+        return Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null))], seeds, summaryOnly: true);
+    }
+
+    /// <summary>
+    /// The bag of words (<see cref="BagOfWordsClassifier"/>: the mean of the headline's embeddings, read by a linear
+    /// layer; the recipe's embedding, dropout and training) over seeds 0, 1, …, as <see cref="CompareVariants(LessonData, int, ClassifierOptions[])"/>
+    /// trains a variant: the baseline that cannot see word order. Prints its accuracy line; compare it with a variant by
+    /// <c>AccuracyDifference.Of(variant.Seeds, bagOfWords)</c>.
+    /// </summary>
+    public static IReadOnlyList<History> BagOfWords(LessonData data, int seeds = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        var options = Options(CellKind.Lstm, data) with { BagOfWords = true };
+        string name = options.Name();
+        var runs = new List<History>();
+        for (int seed = 0; seed < seeds; seed++)
+        {
+            manual_seed(seed);
+            using var model = new BagOfWordsClassifier(options);
+            runs.Add(Train(model, data, name, Training() with { Seed = seed },
+                label: seeds == 1 ? name : Words.Format("run.seed", name, seed), keepDisplay: false));
+        }
+        Console.WriteLine(AccuracyLine(runs));
+        return runs;
     }
 
     /// <summary>
@@ -111,8 +140,11 @@ public static partial class Lesson
         ]);
     }
 
+    /// <summary>Trains the runs, each over <paramref name="seeds"/>; with <paramref name="summaryOnly"/> each run's live
+    /// display goes when the run ends, so that the cell keeps only the accuracy lines.</summary>
     static Comparison Compare(
-        LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training)> runs, int seeds = 1)
+        LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training)> runs, int seeds = 1,
+        bool summaryOnly = false)
     {
         var models = new List<RecurrentClassifier>();
         var histories = new List<History>();
@@ -123,7 +155,7 @@ public static partial class Lesson
                 manual_seed(seed);
                 var model = new RecurrentClassifier(options);
                 histories.Add(Train(model, data, name, Training(training) with { Seed = seed },
-                    label: seeds == 1 ? name : Words.Format("run.seed", name, seed)));
+                    label: seeds == 1 ? name : Words.Format("run.seed", name, seed), keepDisplay: !summaryOnly));
                 models.Add(model);
             }
         }
@@ -166,8 +198,9 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     /// <summary>The variants, each with its seeds' runs (runs with the same name are seeds of one variant).</summary>
     public IReadOnlyList<VariantSummary> Variants => VariantSummary.Of(Histories, Parameters);
 
-    /// <summary>Every pair of variants: how far apart their mean test accuracies are, and whether that exceeds the seed spread.</summary>
-    public IReadOnlyList<VariantDifference> Differences => VariantDifference.Between(Variants);
+    /// <summary>Every pair of variants: how far apart their mean test accuracies are, with a 95% interval over seeds and
+    /// test examples (see <see cref="AccuracyDifference"/>).</summary>
+    public IReadOnlyList<AccuracyDifference> Differences => AccuracyDifference.Between(Variants);
 
     /// <summary>Each variant's classifier settings (readout, embedding start, dropout) beside its test accuracy and seed range.</summary>
     public DataFrame Setups => SetupTable.Create(Variants, [.. Variants.Select(v => Model(v.Run).Options)]);
@@ -182,12 +215,26 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     }
 
     /// <summary>
-    /// Prints each other variant's test accuracy against <paramref name="baseline"/>'s: the difference of the means and
-    /// whether it is larger than the spread over seeds (see <see cref="VariantDifference"/>).
+    /// Prints each other variant's test accuracy against <paramref name="baseline"/>'s: the difference of the means, its
+    /// 95% interval over seeds and test examples, and the verdict the interval gives (see <see cref="AccuracyDifference"/>).
     /// </summary>
     public void PrintDifferences(string baseline)
     {
-        foreach (var difference in VariantDifference.Against(baseline, Variants)) Console.WriteLine(difference);
+        foreach (var difference in AccuracyDifference.Against(baseline, Variants)) Console.WriteLine(difference);
+    }
+
+    /// <summary>
+    /// The epochs of one run, one row each (test and training accuracy and loss, validation accuracy, seconds), the
+    /// chosen epoch marked: the detail a comparison's summary leaves out. <c>runs.Epochs("LSTM", seed: 1)</c>
+    /// </summary>
+    public DataFrame Epochs(string name, int seed = 0)
+    {
+        var seeds = Histories.Where(h => h.Name == name).ToList();
+        if (seeds.Count == 0)
+            throw new ArgumentException($"No run is named \"{name}\"; the runs are {string.Join(", ", Histories.Select(h => h.Name).Distinct())}.", nameof(name));
+        if (seed < 0 || seed >= seeds.Count)
+            throw new ArgumentOutOfRangeException(nameof(seed), $"\"{name}\" was trained with seeds 0 to {seeds.Count - 1}, not {seed}.");
+        return EpochTable.Create(seeds[seed]);
     }
 
     /// <summary>Training curves of all runs, overlaid.</summary>

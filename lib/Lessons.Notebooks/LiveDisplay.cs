@@ -37,6 +37,15 @@ public sealed class LiveDisplay
     /// <summary>Replaces the shown value (in a notebook), else prints the new one.</summary>
     public void Update(object value) => Publish(value, first: false);
 
+    /// <summary>
+    /// Empties the output (in a notebook; outside one nothing is printed): what a progress display does when its work
+    /// is done, so that the cell keeps its results and not the progress. A saved notebook keeps no emptied output.
+    /// </summary>
+    public void Clear()
+    {
+        if (InNotebook) Update(new HtmlMarkup("", ""));
+    }
+
     void Publish(object value, bool first)
     {
         // An update may come from a later cell: it belongs to the command running now.

@@ -42,6 +42,9 @@ internal sealed class LiveProgress : IProgress<TrainingProgress>
         else display.Update(Render());
     }
 
+    /// <summary>Empties the display (a run of a comparison, once it is done: the comparison prints the summary).</summary>
+    public void Clear() => display?.Clear();
+
     /// <summary>One line for an epoch, test accuracy first (what says how the model will do on new text).</summary>
     public static string Line(string name, EpochMetrics e) => Words.Format("progress.epoch", name, e.Epoch,
         e.Test.Accuracy, e.Test.Loss, e.TrainAccuracy, e.TrainLoss, e.Seconds, e.SamplesPerSecond);

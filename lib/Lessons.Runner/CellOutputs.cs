@@ -7,7 +7,8 @@ namespace Lessons.Runner;
 /// <summary>
 /// Turns the kernel events of one cell into that cell's notebook outputs, the way a notebook front end shows them:
 /// consecutive stdout (or stderr) writes become one stream output; a display that is updated in place
-/// (<see cref="DisplayedValueUpdated"/>, e.g. a progress bar) stays ONE output holding its final state;
+/// (<see cref="DisplayedValueUpdated"/>, e.g. a progress bar) stays ONE output holding its final state, and none when
+/// that state is empty (a progress display cleared when its work is done, as a front end shows nothing for it);
 /// the cell's return value and its error come last in the order they happened.
 /// </summary>
 public sealed class CellOutputs(DisplayRegistry displays)
@@ -19,15 +20,18 @@ public sealed class CellOutputs(DisplayRegistry displays)
     readonly List<InteractiveDocumentOutputElement> outputs = [];
     StreamText? stream;
 
-    /// <summary>The outputs so far, the open stream output included.</summary>
+    /// <summary>The outputs so far, the open stream output included, emptied displays left out.</summary>
     public IReadOnlyList<InteractiveDocumentOutputElement> Outputs
     {
         get
         {
             if (stream is not null) outputs[stream.Index] = stream.ToElement();
-            return outputs;
+            return [.. outputs.Where(o => o is not DisplayElement display || !Emptied(display))];
         }
     }
+
+    /// <summary>A display whose every value is an empty string: one cleared to nothing by its last update.</summary>
+    static bool Emptied(DisplayElement display) => display.Data.Values.All(v => v is string { Length: 0 });
 
     /// <summary>The first error the cell reported (a failed command or an error display).</summary>
     public CellError? Error { get; private set; }

@@ -6,7 +6,7 @@ namespace Lessons.Training;
 
 /// <summary>
 /// Measures a classifier on a split without training it: mean cross-entropy, accuracy, the confusion matrix
-/// (which class is taken for which) and accuracy by headline length.
+/// (which class is taken for which), accuracy by headline length, and which examples it got right.
 /// </summary>
 public static class Evaluator
 {
@@ -35,7 +35,7 @@ public static class Evaluator
         }
         var confusion = new ConfusionMatrix(classes, counts);
         return new Evaluation(lossSum / examples.Count, confusion.Accuracy, confusion,
-            ByLength(examples, predicted, lengthEdges ?? DefaultLengthEdges));
+            ByLength(examples, predicted, lengthEdges ?? DefaultLengthEdges), ExampleHits.Of(predicted, [.. examples.Select(e => e.Label)]));
     }
 
     /// <summary>The predicted class of every example (argmax of the logits), and the summed cross-entropy.</summary>

@@ -32,7 +32,10 @@ public sealed record History(string Name, long Parameters, IReadOnlyList<EpochMe
         return ChosenEpoch == 0 || Epochs.Any(e => e.Epoch == ChosenEpoch) ? null : Words.Format("checkpoint.history-chosen", ChosenEpoch);
     }
 
-    /// <summary>This history with the confusion matrices of the chosen epoch only (what a checkpoint keeps).</summary>
+    /// <summary>The chosen epoch's test hits (which test examples it got right), or null in a history saved before they were kept.</summary>
+    public ExampleHits? ChosenTestHits => Chosen.Test.Hits;
+
+    /// <summary>This history with the confusion matrices and hits of the chosen epoch only (what a checkpoint keeps).</summary>
     internal History WithChosenConfusionOnly()
     {
         if (Damage() is not null || Epochs.Count == 0) return this;
@@ -41,8 +44,8 @@ public sealed record History(string Name, long Parameters, IReadOnlyList<EpochMe
         {
             Epochs = [.. Epochs.Select(e => e.Epoch == chosen ? e : e with
             {
-                Test = e.Test with { Confusion = null },
-                Validation = e.Validation is { } v ? v with { Confusion = null } : null,
+                Test = e.Test with { Confusion = null, Hits = null },
+                Validation = e.Validation is { } v ? v with { Confusion = null, Hits = null } : null,
             })],
         };
     }

@@ -5,7 +5,7 @@ namespace Lessons.Training;
 
 /// <summary>
 /// <see cref="History"/> as JSON and back (for checkpoints, `lessons train --json` and notebooks):
-/// the confusion matrix as an array of rows, computed properties (Chosen, Last, Total...) left out. A diverged run's
+/// the confusion matrix as an array of rows, the hits (which examples were right) as a string of 0s and 1s, computed properties (Chosen, Last, Total...) left out. A diverged run's
 /// NaN and infinite numbers are written as the strings "NaN", "Infinity" and "-Infinity" and read back as numbers, so
 /// its history is kept rather than lost to a serialization error.
 /// </summary>
@@ -23,6 +23,7 @@ public static class HistoryJson
         };
         options.Converters.Add(new ConfusionMatrixConverter());
         options.Converters.Add(new HistoryConverter());
+        options.Converters.Add(new ExampleHitsConverter());
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
     }
@@ -52,6 +53,16 @@ public static class HistoryJson
 
         public override void Write(Utf8JsonWriter writer, History value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, new Shape(value.Name, value.Parameters, [.. value.Epochs], value.ChosenEpoch), options);
+    }
+
+    sealed class ExampleHitsConverter : JsonConverter<ExampleHits>
+    {
+        public override ExampleHits Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            (reader.TokenType == JsonTokenType.String ? ExampleHits.Parse(reader.GetString()!) : null) ??
+            throw new JsonException("The hits of an evaluation are a string of 0s and 1s.");
+
+        public override void Write(Utf8JsonWriter writer, ExampleHits value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString());
     }
 
     sealed class ConfusionMatrixConverter : JsonConverter<ConfusionMatrix>

@@ -48,6 +48,16 @@ public sealed class CommittedOutputsTests
     public void Charts_have_no_null_cells(string notebook) =>
         AssertNone(notebook, "chart defect", output => ChartData(output.Text).SelectMany(ChartDataDefects.In));
 
+    /// <summary>
+    /// A run's live display or the long-memory counter left in an output (<see cref="ComparisonOutputTests.ProgressLine"/>).
+    /// Enable once notebooks 5 and 7 (EN, TR) and their keys are re-run with the kit that empties them: remove the Skip.
+    /// </summary>
+    [Theory(Skip = "Enable after the lead re-runs notebooks 5 and 7 (EN, TR) and their keys with this kit: remove this Skip.")]
+    [MemberData(nameof(Notebooks))]
+    [Trait("Category", "CommittedNotebooks")]
+    public void Outputs_carry_no_progress_lines(string notebook) =>
+        AssertNone(notebook, "progress line", output => ComparisonOutputTests.ProgressLine.Matches(output.Text).Select(m => m.Value));
+
     [Fact]
     public void The_checks_find_what_they_look_for()
     {

@@ -1,11 +1,14 @@
 using System.Reactive.Subjects;
 using Lessons.Runner;
+using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace Lessons.Tests.Runner;
 
-/// <summary>What one cell's outputs keep: a long stream output is cut, and says so; a broken event stream is an error.</summary>
+/// <summary>What one cell's outputs keep: a long stream output is cut, and says so; a broken event stream is an error;
+/// a progress display cleared when its work is done leaves nothing.</summary>
 public class CellOutputLimitTests
 {
     [Fact]
@@ -35,5 +38,23 @@ public class CellOutputLimitTests
         Assert.Equal(new CellError("InvalidOperationException", "the kernel's event stream failed: the kernel went away"), outputs.Error);
         var error = Assert.IsType<ErrorElement>(Assert.Single(outputs.Outputs));
         Assert.Equal("InvalidOperationException", error.ErrorName);
+    }
+
+    [Fact]
+    public void A_display_cleared_by_its_last_update_leaves_no_output_and_one_updated_to_a_result_stays()
+    {
+        var command = new SubmitCode("Lesson.CompareVariants(...)");
+        FormattedValue[] Text(string text) =>
+            [new(HtmlFormatter.MimeType, text), new(PlainTextFormatter.MimeType, text)];
+        var outputs = new CellOutputs(new DisplayRegistry());
+
+        outputs.Add(new DisplayedValueProduced("progress", command, Text("LSTM, seed 0: starting…"), "progress"), 1);
+        outputs.Add(new DisplayedValueProduced("chart", command, Text("a chart"), "chart"), 1);
+        outputs.Add(new DisplayedValueUpdated("progress", "progress", command, Text("LSTM, seed 0 epoch 10: test accuracy 85.0 %")), 1);
+        outputs.Add(new DisplayedValueUpdated("chart", "chart", command, Text("the chart, drawn")), 1);
+        outputs.Add(new DisplayedValueUpdated("", "progress", command, Text("")), 1);
+
+        var kept = Assert.IsType<DisplayElement>(Assert.Single(outputs.Outputs));
+        Assert.Equal("the chart, drawn", kept.Data[PlainTextFormatter.MimeType]);
     }
 }
