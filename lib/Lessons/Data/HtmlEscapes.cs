@@ -24,9 +24,9 @@ namespace Lessons.Data;
 /// </list>
 /// A reference is decoded once: <c>&amp;amp;lt;</c> becomes <c>&amp;lt;</c>. AG News's other quirk, a <c>\</c> where a
 /// line break was, stays (as torchtext's tokenizer keeps it). The same decoding applies to a user's own data, where it
-/// only changes text holding such escapes.
+/// only changes text holding such escapes. Public for notebook 1, which shows a headline before and after.
 /// </summary>
-internal static class HtmlEscapes
+public static class HtmlEscapes
 {
     /// <summary>The tags whose escaped markup is dropped (the ones the feeds behind AG News write, and their kin).</summary>
     internal static readonly IReadOnlyList<string> TagNames =
