@@ -5,7 +5,7 @@ namespace Lessons.Tests.Data;
 
 public class DataCommandTests
 {
-    private static (int Exit, string Output, string Errors) Run(string choice)
+    internal static (int Exit, string Output, string Errors) Run(string choice)
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings

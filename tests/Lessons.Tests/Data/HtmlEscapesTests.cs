@@ -1,8 +1,6 @@
-using Lessons.Cli.Commands;
 using Lessons.Data;
 using Lessons.Notebooks;
 using Lessons.Text;
-using Spectre.Console;
 
 namespace Lessons.Tests.Data;
 
@@ -103,13 +101,8 @@ public sealed class HtmlEscapesTests : IDisposable
     [Fact]
     public void The_command_line_and_the_notebooks_read_the_same_decoded_text()
     {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 120;
-        Assert.Equal(0, DataCommand.Run("mini", console, new StringWriter()));
+        var (exit, output, _) = DataCommandTests.Run("mini");
+        Assert.Equal(0, exit);
 
         var notebook = LessonData.Prepare("mini");
         Assert.Equal(Train.Value, notebook.News.Train);
@@ -118,7 +111,7 @@ public sealed class HtmlEscapesTests : IDisposable
         long publishedTokens = RawTexts("train.csv").Sum(t => BasicEnglishTokenizer.CountTokens(t));
         Assert.Equal(258_116, notebookTokens);
         Assert.Equal(261_297, publishedTokens); // torchtext's count on the published bytes
-        Assert.Matches($@"train\s*│\s*{notebookTokens:N0}\s*│", output.ToString());
+        Assert.Matches($@"train\s*│\s*{notebookTokens:N0}\s*│", output);
         Assert.DoesNotContain(notebook.News.Train.Concat(notebook.News.Test), i => i.Text.Contains(" #39;") || i.Text.Contains("&lt;"));
     }
 
