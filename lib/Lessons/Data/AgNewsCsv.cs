@@ -4,7 +4,7 @@ namespace Lessons.Data;
 /// Reads an AG News CSV file: no header, three fields per row, <c>"class","title","description"</c>, class 1..4.
 /// Quoted fields, doubled quotes, commas inside fields, a byte order mark and CRLF line ends are all fine. The first
 /// bad row stops the read with an <see cref="DataFormatException"/> naming the file and line, so a caller never
-/// gets half a file.
+/// gets half a file. Titles and descriptions come back with their HTML escapes decoded (<see cref="LabeledText.Decoded"/>).
 /// </summary>
 internal static class AgNewsCsv
 {
@@ -40,7 +40,7 @@ internal static class AgNewsCsv
             if (string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(description))
                 throw new DataFormatException(name, start, "the title and the description are both empty");
 
-            items.Add(new LabeledText(label[0] - '1', title, description));
+            items.Add(LabeledText.Decoded(label[0] - '1', title, description));
         }
         if (items.Count == 0)
             throw new DataFormatException(name, 1, "the file has no rows");

@@ -134,5 +134,5 @@ public static class OwnData
     }
 
     private static LabeledText[] Items(OwnDataFile file, int[] labels) =>
-        [.. file.Rows.Select((row, i) => new LabeledText(labels[i], row.Title, row.Description))];
+        [.. file.Rows.Select((row, i) => LabeledText.Decoded(labels[i], row.Title, row.Description))];
 }

@@ -28,7 +28,10 @@ public sealed record Checkpoint(
 {
     public const string WeightsFile = "weights.bin", VocabularyFile = "vocabulary.tsv", DescriptionFile = "checkpoint.json";
     public const string Recurrent = "recurrent", BagOfWords = "bag-of-words";
-    const int Format = 1;
+    /// <summary>2 since the kit decodes HTML escapes as it loads text (<c>Lessons.Data.HtmlEscapes</c>): a format-1
+    /// checkpoint's vocabulary holds tokens such as <c>#39</c> and <c>quot</c> that decoded text never gives, so it is
+    /// refused (<see cref="BeforeDecoding"/>), never used to read text it was not trained on.</summary>
+    const int Format = 2, BeforeDecoding = 1;
 
     /// <summary>
     /// The options that must match for weights to load (with the architecture, and for <see cref="TryLoadInto"/> the
@@ -189,6 +192,8 @@ public sealed record Checkpoint(
         {
             throw new CheckpointException(path, $"not a checkpoint description ({e.Message})", e);
         }
+        if (description.Format == BeforeDecoding)
+            throw new CheckpointException(path, Words.Format("checkpoint.before-decoding", BeforeDecoding, Format));
         if (description.Format != Format)
             throw new CheckpointException(path, $"has format {description.Format}; this version reads format {Format}");
         CheckSizes(path, description);

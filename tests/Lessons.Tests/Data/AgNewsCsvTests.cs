@@ -21,12 +21,12 @@ public class AgNewsCsvTests
         Assert.Equal(
             [
                 new LabeledText(2, "Wall St. Bears Claw Back Into the Black (Reuters)", "Reuters - Short-sellers, Wall Street's dwindling\\band of ultra-cynics, are seeing green again."),
-                new LabeledText(0, "He said \"no\"", "a, b, and c cost  #36;10"),
+                new LabeledText(0, "He said \"no\"", "a, b, and c cost $10"),
                 new LabeledText(1, "Plain title", "Plain description"),
             ],
             items);
         Assert.Equal("Business", AgNews.Classes[items[0].Label]);
-        Assert.Equal("He said \"no\" a, b, and c cost  #36;10", items[1].Text);
+        Assert.Equal("He said \"no\" a, b, and c cost $10", items[1].Text); // AG News's " #36;" decoded
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class AgNewsCsvTests
         Assert.All(Enumerable.Range(0, 4), label => Assert.Equal(1520, train.Count(i => i.Label == label)));
         Assert.Equal(new LabeledText(2, "Fears for T N pension after talks",
             "Unions representing workers at Turner   Newall say they are 'disappointed' after talks with stricken parent firm Federal Mogul."), train[0]);
-        Assert.StartsWith("SPACE.com - TORONTO, Canada -- A second\\team of rocketeers competing for the  #36;10 million", train[1].Description);
+        Assert.StartsWith("SPACE.com - TORONTO, Canada -- A second\\team of rocketeers competing for the $10 million", train[1].Description);
     }
 
     [Fact]

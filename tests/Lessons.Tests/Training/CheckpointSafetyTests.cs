@@ -121,6 +121,11 @@ public sealed class CheckpointSafetyTests : IDisposable
         { Checkpoint.DescriptionFile, folder => Edit(folder, json => json.Remove("options")), "has no classifier options" },
         { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["options"]!["hidden"] = 30000), "Hidden is 30000; a checkpoint holds 1 to 4096" },
         { Checkpoint.DescriptionFile, folder => File.WriteAllText(Path.Combine(folder, Checkpoint.DescriptionFile), "{\"Format\": 1,"), "not a checkpoint description" },
+        // Saved before the kit decoded HTML escapes: its vocabulary holds #39, quot, &lt and the like, so never used.
+        { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["format"] = 1),
+            "it was saved before the kit decoded the HTML escapes in the text it loads (#39; quot; &lt;), so its vocabulary " +
+            "holds tokens the text no longer gives (format 1; this version reads format 2)" },
+        { Checkpoint.DescriptionFile, folder => Edit(folder, json => json["format"] = 3), "has format 3; this version reads format 2" },
     };
 
     const string Changed = "its sha256 is not the one checkpoint.json recorded when it was saved";
