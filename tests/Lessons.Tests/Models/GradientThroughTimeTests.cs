@@ -58,7 +58,7 @@ public class GradientThroughTimeTests
         // One step reads no H: the same length whatever its scale.
         Assert.Equal(drawn[0], large[0], 3);
         Assert.True(drawn.Max() < 3 * drawn.Min(), $"H as drawn: from {drawn.Min():G3} to {drawn.Max():G3}, expected level");
-        Assert.True(large[^1] > 100 * large[0], $"H x 4: {large[0]:G3} after 1 step, {large[^1]:G3} after {Steps}");
+        Assert.True(large[^1] > 30 * large[0], $"H x 4: {large[0]:G3} after 1 step, {large[^1]:G3} after {Steps}");
         Assert.All(clipped, length => Assert.Equal(1, length, 3));
         Assert.Equal(large, GradientThroughTime.ParameterNorms(recurrentScale: 4, inputSize: Size, hiddenSize: Size, steps: Steps, batch: Batch));
     }
