@@ -1,6 +1,7 @@
 using Lessons.Data;
 using Lessons.Models;
 using Lessons.Notebooks;
+using Lessons.Runtime;
 using Lessons.Tests.Data;
 using static TorchSharp.torch;
 
@@ -16,6 +17,8 @@ namespace Lessons.Tests.Notebooks;
 public sealed class OwnStepTrainingTests : IDisposable
 {
     readonly TempFolder folder = new();
+
+    public OwnStepTrainingTests() => TorchRuntime.EnsureReady();
 
     public void Dispose() => folder.Dispose();
 
