@@ -11,7 +11,7 @@ public static partial class Lesson
     /// twin on the built-in layer: the open training loop's way (Adam 5e-3, batch 32, clipping at 1, constant rate, no
     /// validation part, so the last epoch counts), on one thread.
     /// </summary>
-    public static TrainerOptions SliceTraining(int epochs) => new()
+    internal static TrainerOptions SliceTraining(int epochs) => new()
     {
         Epochs = epochs,
         LearningRate = 5e-3,
