@@ -46,7 +46,7 @@ public sealed record LessonData(TextClassificationData News, EncodedData Encoded
     }
 
     /// <summary>At most <paramref name="count"/> rows taken at an even stride, so every class stays represented.</summary>
-    static LabeledText[] Spread(IReadOnlyList<LabeledText> rows, int count)
+    internal static T[] Spread<T>(IReadOnlyList<T> rows, int count)
     {
         if (rows.Count <= count) return [.. rows];
         double stride = (double)rows.Count / count;

@@ -248,6 +248,20 @@ public class ChartDataTests
     }
 
     [Fact]
+    public void The_exploding_gradient_chart_counts_the_steps_read_from_one_on_a_log_axis()
+    {
+        double[] large = [170, 900, 4e3, 2e4], clipped = [1, 1, 1, 1];
+        var json = new ChartJson(GradientNormChart.Exploding([("H times 4", large), ("clipped at 1", clipped)]));
+
+        Assert.Equal("log", json.Layout.GetProperty("yaxis").GetProperty("type").GetString());
+        Assert.Equal(["H times 4", "clipped at 1"], json.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([1.0, 2, 3, 4], ChartJson.Numbers(json.Traces[0].GetProperty("x")));
+        Assert.Equal(large, ChartJson.Numbers(json.Traces[0].GetProperty("y")));
+        Assert.Equal(clipped, ChartJson.Numbers(json.Traces[1].GetProperty("y")));
+        Assert.Contains("steps read T", json.Layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Class_probabilities_are_one_bar_per_class_with_the_prediction_highlighted()
     {
         double[] p = [0.1, 0.2, 0.6, 0.1];

@@ -153,6 +153,32 @@ public sealed class StudentEditionTests : IDisposable
         Assert.Equal(["NotWrittenYetException: " + failed.Error.Message], error.StackTrace);
     }
 
+    [Fact]
+    public async Task Without_the_step_the_cell_that_trains_it_stops_in_one_line()
+    {
+        StudentEdition.Write(Teachers, folder);
+        // The student edition as handed out (RnnStep a stub), cut to the code the training cell needs: the kit, the stub,
+        // the data and the training of the student's own step.
+        string notebook = Path.Combine(folder, "02-simple-rnn.ipynb");
+        var json = JsonNode.Parse(File.ReadAllText(notebook))!.AsObject();
+        var kept = json["cells"]!.AsArray().Select(c => c!.AsObject()).Where(c => (string?)c["cell_type"] == "code" &&
+            StudentEdition.Source(c) is var code && (code.Contains("Kit.Load()") || code.Contains("NotWrittenYetException(\"RnnStep\")") ||
+                code.Contains("LessonData.Prepare()") || code.Contains("StepClassifier.Rnn("))).ToList();
+        Assert.Equal(4, kept.Count);
+        json["cells"] = new JsonArray([.. kept.Select(c => c.DeepClone())]);
+        File.WriteAllText(notebook, json.ToJsonString());
+        string output = Path.Combine(folder, "ran", "02-simple-rnn.ipynb");
+
+        var result = await new NotebookRunner(new RunnerOptions { Quick = true, OutputPath = output }).RunAsync(notebook);
+
+        var failed = result.FailedCell!;
+        Assert.Contains("StepClassifier.Rnn(data.Vocabulary.Count, step: RnnStep)", StudentEdition.Source(Cells(notebook)[failed.Index]));
+        Assert.Equal(("NotWrittenYetException", "RnnStep is not written yet: write it where its TODO is, run that cell, then run " +
+            "this one again."), (failed.Error!.Name, failed.Error.Message));
+        var error = Assert.Single(NotebookFile.Read(output).Elements.SelectMany(e => e.Outputs).OfType<ErrorElement>());
+        Assert.Equal(["NotWrittenYetException: " + failed.Error.Message], error.StackTrace);
+    }
+
     /// <summary>Puts the teacher's code back into the student's stubs that <paramref name="which"/> picks.</summary>
     string FillBack(string name, Func<string, bool> which)
     {

@@ -46,4 +46,20 @@ public class GradientThroughTimeTests
         Assert.Equal(6, norms.Length);
         Assert.Equal(Math.Sqrt(2 * 5), norms[^1], 4);
     }
+
+    [Fact]
+    public void Large_recurrent_weights_make_the_gradient_explode_with_the_length_and_clipping_caps_it_at_one()
+    {
+        var drawn = GradientThroughTime.ParameterNorms(recurrentScale: 1, inputSize: Size, hiddenSize: Size, steps: Steps, batch: Batch);
+        var large = GradientThroughTime.ParameterNorms(recurrentScale: 4, inputSize: Size, hiddenSize: Size, steps: Steps, batch: Batch);
+        var clipped = GradientThroughTime.ParameterNorms(recurrentScale: 4, clipNorm: 1, inputSize: Size, hiddenSize: Size, steps: Steps, batch: Batch);
+
+        Assert.Equal(Steps, large.Length);
+        // One step reads no H: the same length whatever its scale.
+        Assert.Equal(drawn[0], large[0], 3);
+        Assert.True(drawn.Max() < 3 * drawn.Min(), $"H as drawn: from {drawn.Min():G3} to {drawn.Max():G3}, expected level");
+        Assert.True(large[^1] > 30 * large[0], $"H x 4: {large[0]:G3} after 1 step, {large[^1]:G3} after {Steps}");
+        Assert.All(clipped, length => Assert.Equal(1, length, 3));
+        Assert.Equal(large, GradientThroughTime.ParameterNorms(recurrentScale: 4, inputSize: Size, hiddenSize: Size, steps: Steps, batch: Batch));
+    }
 }

@@ -11,14 +11,15 @@ public sealed record GateWeights(Tensor W, Tensor H, Tensor BiasX, Tensor BiasH)
     /// <summary>b = b_x + b_h: only the sum matters, except in the GRU's candidate, where b_h sits inside the reset.</summary>
     public Tensor B => BiasX + BiasH;
 
-    /// <summary>A built-in layer's stacked blocks (weight_ih [blocks·hidden, input]), split and transposed.</summary>
-    internal static GateWeights[] Split(BuiltInWeights weights, int blocks)
+    /// <summary>
+    /// A built-in layer's stacked blocks (weight_ih [blocks·hidden, input]), split and transposed: detached copies by
+    /// default; with <paramref name="trainable"/> views of the layer's parameters, through which a gradient reaches them.
+    /// </summary>
+    internal static GateWeights[] Split(BuiltInWeights weights, int blocks, bool trainable = false)
     {
-        using var noGrad = no_grad();
-        var wIh = weights.WeightIh.detach().chunk(blocks);
-        var wHh = weights.WeightHh.detach().chunk(blocks);
-        var bIh = weights.BiasIh.detach().chunk(blocks);
-        var bHh = weights.BiasHh.detach().chunk(blocks);
+        Tensor[] Blocks(Tensor t) => (trainable ? t : t.detach()).chunk(blocks);
+        using var noGrad = trainable ? null : no_grad();
+        var (wIh, wHh, bIh, bHh) = (Blocks(weights.WeightIh), Blocks(weights.WeightHh), Blocks(weights.BiasIh), Blocks(weights.BiasHh));
         return Enumerable.Range(0, blocks).Select(g => new GateWeights(wIh[g].t(), wHh[g].t(), bIh[g], bHh[g])).ToArray();
     }
 }
@@ -27,9 +28,12 @@ public sealed record GateWeights(Tensor W, Tensor H, Tensor BiasX, Tensor BiasH)
 public sealed record LstmWeights(GateWeights Input, GateWeights Forget, GateWeights Candidate, GateWeights Output)
 {
     /// <summary>The gates of layer 0 of an nn.LSTM.</summary>
-    public static LstmWeights Of(nn.Module lstm)
+    public static LstmWeights Of(nn.Module lstm) => Of(lstm, trainable: false);
+
+    /// <summary>The same, as views a gradient flows through (<see cref="GateWeights.Split"/>).</summary>
+    internal static LstmWeights Of(nn.Module lstm, bool trainable)
     {
-        var g = GateWeights.Split(BuiltInWeights.Of(lstm), 4);
+        var g = GateWeights.Split(BuiltInWeights.Of(lstm), 4, trainable);
         return new LstmWeights(g[0], g[1], g[2], g[3]);
     }
 }
