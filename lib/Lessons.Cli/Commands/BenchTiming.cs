@@ -22,6 +22,7 @@ static class BenchTiming
             Engine = settings.BuiltIn ? RecurrentEngine.LibTorch : RecurrentEngine.Auto,
         };
         var test = data.Test.Take(64).ToArray();
+        TrainingThreads.Apply(settings.Threads);
         (EpochMetrics Epoch, PhaseTimings Phases) TrainOneEpoch(int seed)
         {
             random.manual_seed(0);
