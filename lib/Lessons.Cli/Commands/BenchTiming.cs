@@ -49,7 +49,7 @@ static class BenchTiming
             padding = epoch.PaddingShare;
             phases = phases.Add(timings);
         }
-        return new BenchRow(configuration.Name, speeds, BenchRow.MedianOf(speeds), padding, phases,
+        return new BenchRow(configuration.Name, speeds, Median.Of(speeds), padding, phases,
             settings.Reps * data.Train.Length / cpuSeconds, BenchConfiguration.FlopsPerSample(options, tokensPerSample), null, null);
     }
 }
