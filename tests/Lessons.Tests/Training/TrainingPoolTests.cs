@@ -1,7 +1,5 @@
 using Lessons.Models;
-using Lessons.Runtime;
 using Lessons.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Lessons.Tests.Training;
@@ -13,9 +11,7 @@ namespace Lessons.Tests.Training;
 [Collection(SeededTorchCollection.Name)]
 public sealed class TrainingPoolTests
 {
-    public TrainingPoolTests() => TorchRuntime.EnsureReady();
-
-    static readonly string[] TwoClasses = ["good not", "not good"];
+    public TrainingPoolTests() => Lessons.Runtime.TorchRuntime.EnsureReady();
 
     /// <summary>Every source of randomness a training has: dropout on the embeddings, between layers (the kit's kernel)
     /// and before the output, word dropout, shuffling, the validation part.</summary>
@@ -40,7 +36,7 @@ public sealed class TrainingPoolTests
     }
 
     static History Fit(RecurrentClassifier model, int seed, CellKind kind) =>
-        new Trainer(model, TwoClasses, Setting(seed, kind).Training).Fit(OrderTask.Make(200, 1), OrderTask.Make(40, 2));
+        new Trainer(model, OrderTask.Classes, Setting(seed, kind).Training).Fit(OrderTask.Make(200, 1), OrderTask.Make(40, 2));
 
     static IEnumerable<object> Numbers(History history) => history.Epochs.SelectMany(e => new object[]
     {
