@@ -79,8 +79,8 @@ internal sealed class SideBySideProgress
     public void Finish(bool timed)
     {
         Refresh();
-        string line = timed
-            ? Words.Format("side.one-at-a-time", trainings.Length)
+        string line = trainings.Length == 1 ? Words.Text("side.single")
+            : timed ? Words.Format("side.one-at-a-time", trainings.Length)
             : Words.Format("side.at-once", trainings.Length, width, Environment.ProcessorCount);
         if (display is null) Console.WriteLine(line);
         else display.Update(new HtmlMarkup($"<div>{WebUtility.HtmlEncode(line)}</div>", line));

@@ -38,6 +38,23 @@ public sealed class SeedBaseTests
     }
 
     [Fact]
+    public void The_long_memory_trainings_run_side_by_side_and_say_so()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try { With(Kit.SeedBaseVariable, null, () => Tiny(seed: 0)); }
+        finally { Console.SetOut(original); }
+
+        var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        // One line per finished epoch, each naming its training, then the line that says how they ran.
+        Assert.Equal(["GRU, 2 distractors", "LSTM, 2 distractors", "RNN, 2 distractors"],
+            lines[..^1].Select(l => l[..l.IndexOf(" epoch 1:", StringComparison.Ordinal)]).Order());
+        int width = TrainingPool.Width(3);
+        Assert.Equal($"3 trainings ran side by side, {width} at a time (this machine has {Environment.ProcessorCount} cores)", lines[^1]);
+    }
+
+    [Fact]
     public void Bad_settings_are_refused_in_one_line()
     {
         var seed = Assert.Throws<ArgumentException>(() => With(Kit.SeedBaseVariable, "ten", () => Kit.Seed(0)));
