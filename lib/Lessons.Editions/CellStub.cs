@@ -31,19 +31,21 @@ public static class CellStub
     /// <summary>
     /// The stub of <paramref name="code"/>. <paramref name="checkFor"/> gives, for a function's name, the call further
     /// down the notebook that checks it (<c>StepCheck.Rnn(RnnStep)</c>), if any, for the TODO to point at.
+    /// <paramref name="language"/> is the notebook's (en, tr): the TODO and the piece's name are in it.
     /// </summary>
     /// <exception cref="InvalidDataException">The code does not parse, or has nothing of <paramref name="part"/> to stub.</exception>
-    public static string Write(string code, Part part, Func<string, string?>? checkFor = null)
+    public static string Write(string code, Part part, Func<string, string?>? checkFor = null, string language = "en")
     {
+        var words = StubWording.For(language);
         var tree = CSharpSyntaxTree.ParseText(code, Script);
         if (tree.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
             throw new InvalidDataException($"its code does not parse ({error.GetMessage()}, line {error.Location.GetLineSpan().StartLinePosition.Line + 1})");
         var text = tree.GetText();
         var root = tree.GetCompilationUnitRoot();
         var stubs = part == Part.Members
-            ? Outermost(root).Select(node => MemberStub(node, text, checkFor)).ToList()
+            ? Outermost(root).Select(node => MemberStub(node, text, checkFor, words)).ToList()
             : root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).Where(IsLoop)
-                .Select(loop => LoopStub(loop, text)).ToList();
+                .Select(loop => LoopStub(loop, text, words)).ToList();
         if (stubs.Count == 0)
             throw new InvalidDataException(part == Part.Members
                 ? "it declares no method, local function or constructor with a body to stub"
@@ -64,7 +66,7 @@ public static class CellStub
         }
     }
 
-    static TextChange MemberStub(SyntaxNode member, SourceText text, Func<string, string?>? checkFor)
+    static TextChange MemberStub(SyntaxNode member, SourceText text, Func<string, string?>? checkFor, StubWording words)
     {
         var (body, arrow, semicolon, parameters) = member switch
         {
@@ -77,9 +79,8 @@ public static class CellStub
         switch (member)
         {
             case ConstructorDeclarationSyntax:
-                piece = $"{type}'s constructor";
-                todo = $"write the constructor {type}{Arguments(parameters)}: set up its parts" +
-                       (Calls(member, "RegisterComponents") ? ", then call RegisterComponents() so TorchSharp finds their parameters." : ".");
+                piece = words.Constructor(type);
+                todo = words.WriteConstructor(type, Arguments(parameters), Calls(member, "RegisterComponents"));
                 break;
             default:
                 string name = member is MethodDeclarationSyntax m ? m.Identifier.Text
@@ -89,8 +90,7 @@ public static class CellStub
                 bool isVoid = returns is PredefinedTypeSyntax p && p.Keyword.IsKind(SyntaxKind.VoidKeyword);
                 string article = returns is IdentifierNameSyntax or QualifiedNameSyntax or GenericNameSyntax or PredefinedTypeSyntax
                     ? "a " : "";
-                todo = $"write {name}{Arguments(parameters)}" + (isVoid ? "." : $", which returns {article}{returns}.");
-                if (checkFor?.Invoke(name) is { } check) todo += $" {check} below checks it.";
+                todo = words.WriteMethod(name, Arguments(parameters), isVoid ? null : returns.ToString(), article, checkFor?.Invoke(name));
                 break;
         }
         string indent = Indent(text, member);
@@ -102,7 +102,7 @@ public static class CellStub
                 "\n" + indent + block);
     }
 
-    static TextChange LoopStub(StatementSyntax loop, SourceText text)
+    static TextChange LoopStub(StatementSyntax loop, SourceText text, StubWording words)
     {
         string? over = loop switch
         {
@@ -118,10 +118,8 @@ public static class CellStub
             DoStatementSyntax d => d.Statement,
             _ => throw new ArgumentException($"not a loop: {loop.Kind()}", nameof(loop)),
         };
-        string piece = over is null ? "the body of this loop" : $"the body of the loop over {over}";
-        string todo = over is null
-            ? "write what one pass of this loop does (the text above lists the steps)."
-            : $"write what happens for each {over} (the text above lists the steps).";
+        string piece = words.LoopBody(over);
+        string todo = words.WriteLoop(over);
         string indent = Indent(text, loop);
         return body is BlockSyntax
             ? new TextChange(body.Span, Block(indent, todo, piece))

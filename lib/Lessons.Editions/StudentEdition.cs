@@ -120,6 +120,8 @@ public static partial class StudentEdition
         var codes = cells.Select(c => (string?)c["cell_type"] == "code" ? Source(c) : "").ToList();
         var links = new List<string>();
         int stubs = 0;
+        // "tr/02-simple-rnn.ipynb": a notebook of the Turkish edition gets its stubs' words in Turkish.
+        string language = name.Replace('\\', '/').Split('/') is [var folder, _, ..] ? folder : "en";
         for (int index = 0; index < cells.Count; index++)
         {
             var cell = cells[index];
@@ -137,9 +139,9 @@ public static partial class StudentEdition
             try
             {
                 if (tags.Contains(Tag))
-                    SetSource(cell, CellStub.Write(Source(cell), CellStub.Part.Members, function => CheckCall(rest, function)));
+                    SetSource(cell, CellStub.Write(Source(cell), CellStub.Part.Members, function => CheckCall(rest, function), language));
                 if (tags.Contains(LoopTag))
-                    SetSource(cell, CellStub.Write(Source(cell), CellStub.Part.Loops));
+                    SetSource(cell, CellStub.Write(Source(cell), CellStub.Part.Loops, language: language));
             }
             catch (InvalidDataException e)
             {

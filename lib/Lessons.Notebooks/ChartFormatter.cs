@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using Lessons.Charts;
+using Lessons.Localization;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
@@ -29,8 +31,9 @@ internal static class ChartFormatter
         string id = "lessons-chart-" + Guid.NewGuid().ToString("N");
         var (width, height) = ChartFiles.SizeOf(chart);
         string figure = GenericChart.toJson(chart).Replace("</", "<\\/", StringComparison.Ordinal);
+        string alt = WebUtility.HtmlEncode(KitLanguage.Words.Text("chart.image"));
         return string.Create(CultureInfo.InvariantCulture, $$"""
-            <div id="{{id}}" class="{{NotebookContract.ChartClass}}" data-width="{{width}}" data-height="{{height}}"></div>
+            <div id="{{id}}" class="{{NotebookContract.ChartClass}}" data-width="{{width}}" data-height="{{height}}" data-alt="{{alt}}"></div>
             <script type="text/javascript">
             (function () {
               var figure = {{figure}};

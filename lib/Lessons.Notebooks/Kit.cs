@@ -111,6 +111,7 @@ public static class Kit
         var device = TorchRuntime.EnsureReady();
         ChartFormatter.Register();
         NumberFormatter.Register();
+        TableFormatter.Register();
         if (InNotebook) Show(PlotlyLoader.Output());
         var info = new KitInfo(Version, AssemblyVersion(typeof(torch).Assembly), Environment.Version.ToString(),
             RuntimeInformation.RuntimeIdentifier, device.type.ToString().ToLowerInvariant(), Quick);

@@ -19,8 +19,8 @@ public static partial class Lesson
             PaddingStats.Share(examples, new BucketSampler(examples, size, seed: 0, bucketed: bucketed).Epoch(0));
         return new DataFrame(
             new Int32DataFrameColumn(Words.Text("table.batch-size"), batchSizes),
-            new DoubleDataFrameColumn(Words.Text("table.padding-random"), batchSizes.Select(s => VariantSummary.Percent(Share(s, false)))),
-            new DoubleDataFrameColumn(Words.Text("table.padding-bucketed"), batchSizes.Select(s => VariantSummary.Percent(Share(s, true)))));
+            new PercentColumn(Words.Text("table.padding-random"), batchSizes.Select(s => Share(s, false))),
+            new PercentColumn(Words.Text("table.padding-bucketed"), batchSizes.Select(s => Share(s, true))));
     }
 
     /// <summary>

@@ -88,7 +88,6 @@ public sealed record LongMemoryRuns(IReadOnlyList<LongMemoryRun> Runs, double Ch
     /// <summary>One row per number of distractors, one column of test accuracy (%) per model.</summary>
     public DataFrame Table => new([
         new Int32DataFrameColumn(Words.Text("memory.distractors-column"), Distractors),
-        .. Models.Select(m => new DoubleDataFrameColumn(Words.Format("memory.accuracy-column", m),
-            Distractors.Select(n => VariantSummary.Percent(Accuracy(m, n))))),
+        .. Models.Select(m => new PercentColumn(Words.Format("memory.accuracy-column", m), Distractors.Select(n => Accuracy(m, n)))),
     ]);
 }

@@ -17,8 +17,9 @@ internal static class NotebookContract
 
     /// <summary>
     /// The class of a chart output's container,
-    /// <c>&lt;div class="lessons-chart" data-width="W" data-height="H"&gt;</c>, empty until its script draws into it. The runner puts a PNG of the chart in it for viewers that run
-    /// no script; the script replaces the picture when it draws.
+    /// <c>&lt;div class="lessons-chart" data-width="W" data-height="H" data-alt="chart"&gt;</c>, empty until its script draws
+    /// into it. The runner puts a PNG of the chart in it for viewers that run no script, with data-alt (the word for a
+    /// chart in the notebook's language) as its alt text; the script replaces the picture when it draws.
     /// </summary>
     public const string ChartClass = "lessons-chart";
 }

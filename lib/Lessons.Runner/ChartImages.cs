@@ -47,8 +47,9 @@ public static partial class ChartImages
                 {
                     continue;   // a browser that failed or timed out: this chart keeps no picture, the run goes on
                 }
+                string alt = chart.Groups["alt"].Success ? chart.Groups["alt"].Value : "chart";
                 string picture =
-                    $"<img alt=\"chart\" width=\"{width}\" height=\"{height}\" src=\"data:image/png;base64,{png}\">";
+                    $"<img alt=\"{alt}\" width=\"{width}\" height=\"{height}\" src=\"data:image/png;base64,{png}\">";
                 data[NotebookOutputs.Html] = html.Insert(chart.Index + chart.Groups["open"].Length, picture);
                 added++;
             }
@@ -60,8 +61,9 @@ public static partial class ChartImages
         }
     }
 
-    /// <summary>A chart container as the kit's formatter writes it, still empty.</summary>
+    /// <summary>A chart container as the kit's formatter writes it, still empty (data-alt, the picture's alt text in the
+    /// notebook's language, is missing from outputs written before it).</summary>
     [GeneratedRegex("(?<open><div [^>]*class=\"" + NotebookContract.ChartClass +
-        "\" data-width=\"(?<width>\\d+)\" data-height=\"(?<height>\\d+)\">)</div>")]
+        "\" data-width=\"(?<width>\\d+)\" data-height=\"(?<height>\\d+)\"(?: data-alt=\"(?<alt>[^\"]*)\")?>)</div>")]
     private static partial Regex EmptyChart();
 }

@@ -74,11 +74,84 @@ public static class ChartStyle
     public static string Shortened(string text, int max = 80) =>
         Label(text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…"));
 
+    /// <summary>
+    /// <paramref name="text"/> (plotly.js's HTML: "&lt;br&gt;" breaks a line) as lines of at most
+    /// <paramref name="characters"/> characters, broken between words into as few lines as that allows, and those of
+    /// about equal length ("test accuracy, chosen" / "epoch (axis zoomed)", not a lone last word); a word longer than
+    /// that has a line of its own.
+    /// </summary>
+    internal static IReadOnlyList<string> Lines(string text, int characters) =>
+        [.. text.Split("<br>").SelectMany(given =>
+        {
+            int fewest = Wrap(given, characters).Count;
+            // The narrowest width that still needs no more lines balances them.
+            for (int width = given.Length / fewest; width < characters; width++)
+                if (Wrap(given, width) is { } lines && lines.Count == fewest) return lines;
+            return Wrap(given, characters);
+        })];
+
+    /// <summary>Greedy: as many words on each line as fit in <paramref name="characters"/>.</summary>
+    static List<string> Wrap(string text, int characters)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (string word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > characters)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        lines.Add(line.ToString());
+        return lines;
+    }
+
+    /// <summary>About how many characters of a font of <paramref name="size"/> px fit in <paramref name="pixels"/>
+    /// (an average character is about half the font size wide).</summary>
+    internal static int CharactersIn(double pixels, double size) => Math.Max(10, (int)(pixels / (0.5 * size)));
+
     /// <summary>Tick angle that keeps many category labels readable: flat for a few, slanted, then vertical.</summary>
     internal static int TickAngleFor(int labels, int longestLabel) =>
         labels * Math.Max(longestLabel, 3) <= 60 ? 0 : labels <= 30 ? -45 : -90;
 
     internal static string Number(double value, string format = "0.###") => value.ToString(format, Culture);
+
+    /// <summary>
+    /// A share (0..1) as the percentage (0..100) a chart plots. plotly.js's own percent format (".1%") puts the sign
+    /// last in every language; a chart plots percentages and puts the sign where the language does
+    /// (<see cref="PercentTicks"/>, <see cref="PercentText"/>): 85.9% in English, %85,9 in Turkish.
+    /// </summary>
+    internal static double Percent(double share) => 100 * share;
+
+    /// <summary>Shares (0..1) as percentages (0..100).</summary>
+    internal static double[] Percents(IEnumerable<double> shares) => [.. shares.Select(Percent)];
+
+    /// <summary>True where the language writes the percent sign first (%85,9): its culture's percent pattern says so.</summary>
+    static bool PercentFirst => Culture.NumberFormat.PercentPositivePattern == 2;
+
+    /// <summary>Makes <paramref name="axis"/>, which plots percentages, label its ticks with <paramref name="decimals"/>
+    /// decimals and the percent sign where the language writes it (90%, %90).</summary>
+    internal static Dictionary<string, object?> PercentTicks(Dictionary<string, object?> axis, int decimals = 0)
+    {
+        axis["tickformat"] = $".{decimals}f";
+        axis[PercentFirst ? "tickprefix" : "ticksuffix"] = "%";
+        return axis;
+    }
+
+    /// <summary>
+    /// A plotly.js template's percentage: the percentage <paramref name="variable"/> (y, x, customdata) with
+    /// <paramref name="decimals"/> decimals and the sign where the language writes it: %{y:.1f}% in English,
+    /// %%{y:.1f} in Turkish. The words' templates take it as an argument ({0}) where they show a percentage.
+    /// </summary>
+    internal static string PercentText(string variable, int decimals = 1) =>
+        PercentFirst ? $"%%{{{variable}:.{decimals}f}}" : $"%{{{variable}:.{decimals}f}}%";
+
+    /// <summary>Counts as plotly.js writes them in ticks and labels: whole numbers with the language's thousands
+    /// separator (12,544; 12.544), never an SI suffix (12.5k) that reads as English.</summary>
+    internal const string CountFormat = ",d";
 
     internal static Dictionary<string, object?> Title(string text, double size = 18) => new()
     {

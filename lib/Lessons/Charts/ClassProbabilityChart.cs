@@ -24,7 +24,7 @@ public static class ClassProbabilityChart
             .Size(Math.Max(640, 160 + classes.Count * 90), 440);
         var bar = figure.Add("bar");
         bar["x"] = classes.Select(ChartStyle.Label).ToArray();
-        bar["y"] = probabilities.ToArray();
+        bar["y"] = ChartStyle.Percents(probabilities);
         bar["text"] = probabilities.Select(p => p.ToString("P1", Culture)).ToArray();
         bar["textposition"] = "outside";
         bar["marker"] = new Dictionary<string, object?>
@@ -36,13 +36,12 @@ public static class ClassProbabilityChart
                 ["width"] = 3,
             },
         };
-        bar["hovertemplate"] = "%{x}: %{y:.2%}<extra></extra>";
+        bar["hovertemplate"] = $"%{{x}}: {ChartStyle.PercentText("y", 2)}<extra></extra>";
         int longest = classes.Max(c => c.Length);
         figure.Layout["xaxis"] = ChartStyle.Axis(actual is { } t ? Words.Format("chart.class-outlined", ChartStyle.Label(classes[t])) : Words.Text("chart.class"),
             ChartStyle.TickAngleFor(classes.Count, longest));
-        var y = ChartStyle.Axis(Words.Text("chart.probability"));
-        y["range"] = new[] { 0.0, 1.1 };
-        y["tickformat"] = ".0%";
+        var y = ChartStyle.PercentTicks(ChartStyle.Axis(Words.Text("chart.probability")));
+        y["range"] = new[] { 0.0, 110.0 };
         figure.Layout["yaxis"] = y;
         figure.Layout["showlegend"] = false;
         return figure.Build();

@@ -43,7 +43,7 @@ public static class ConfusionMatrixChart
         heatmap["z"] = counts;
         heatmap["x"] = classes;
         heatmap["y"] = classes;
-        heatmap["customdata"] = share;
+        heatmap["customdata"] = share.Select(ChartStyle.Percents).ToArray();
         heatmap["text"] = text;
         heatmap["texttemplate"] = "%{text}";
         heatmap["textfont"] = new Dictionary<string, object?> { ["size"] = n > 8 ? 10 : 14 };
@@ -51,7 +51,7 @@ public static class ConfusionMatrixChart
         heatmap["colorbar"] = new Dictionary<string, object?> { ["title"] = new Dictionary<string, object?> { ["text"] = Words.Text("chart.count") } };
         heatmap["xgap"] = 2;
         heatmap["ygap"] = 2;
-        heatmap["hovertemplate"] = Words.Text("chart.confusion-hover");
+        heatmap["hovertemplate"] = Words.Format("chart.confusion-hover", ChartStyle.PercentText("customdata"));
         int longest = confusion.Classes.Count == 0 ? 0 : confusion.Classes.Max(c => c.Length);
         figure.Layout["xaxis"] = ChartStyle.Axis(Words.Text("chart.predicted-class"), ChartStyle.TickAngleFor(n, longest));
         var y = ChartStyle.Axis(Words.Text("chart.actual-class"));

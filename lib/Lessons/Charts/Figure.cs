@@ -47,6 +47,7 @@ internal sealed class Figure
 
     public GenericChart Build()
     {
+        FitTitles();
         PlotlyRuntime.Prepare();
         var list = ListModule.OfSeq(traces.Select(ToTrace));
         // Not Plotly.NET's default template: serialising it costs ~0.2 s per chart; ChartStyle.Template is the same look in 1 KB.
@@ -57,6 +58,34 @@ internal sealed class Figure
         var config = new Config();
         config.SetProperty("responsive", true);
         return GenericChart.setConfig(config, GenericChart.addLayout(plotlyLayout, chart));
+    }
+
+    /// <summary>
+    /// Breaks a title longer than the chart is wide, and a y axis's title longer than its plot is high, into lines
+    /// (<see cref="ChartStyle.Lines"/>), and makes the top margin room for a title's extra lines: a long title is not
+    /// cut off at the chart's edge, and an axis title does not run up into the chart's title. Turkish titles are longer
+    /// than English ones.
+    /// </summary>
+    void FitTitles()
+    {
+        int width = layout.GetValueOrDefault("width") as int? ?? 700, height = layout.GetValueOrDefault("height") as int? ?? 450;
+        var margin = (Dictionary<string, object?>)layout["margin"]!;
+        if (layout.GetValueOrDefault("title") is Dictionary<string, object?> { } title && title["text"] is string text)
+        {
+            double size = title.GetValueOrDefault("font") is Dictionary<string, object?> font && font["size"] is double s ? s : 18;
+            var lines = ChartStyle.Lines(text, ChartStyle.CharactersIn(width - 40, size));
+            title["text"] = string.Join("<br>", lines);
+            margin["t"] = (int)margin["t"]! + (int)Math.Ceiling(1.3 * size) * (lines.Count - 1);
+        }
+        // The plot's height: the chart less its margins and room for tick labels below, times the axis's share of it.
+        double plot = 0.75 * (height - (int)margin["t"]! - (int)margin["b"]!);
+        foreach (var (key, value) in layout)
+            if (key.StartsWith("yaxis", StringComparison.Ordinal) && value is Dictionary<string, object?> axis &&
+                axis.GetValueOrDefault("title") is Dictionary<string, object?> axisTitle && axisTitle["text"] is string label)
+            {
+                double share = axis.GetValueOrDefault("domain") is double[] domain ? domain[1] - domain[0] : 1;
+                axisTitle["text"] = string.Join("<br>", ChartStyle.Lines(label, ChartStyle.CharactersIn(share * plot, 13)));
+            }
     }
 
     static Trace ToTrace(Dictionary<string, object?> attributes)

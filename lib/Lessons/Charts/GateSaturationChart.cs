@@ -27,8 +27,8 @@ public static class GateSaturationChart
         var edge = figure.Add("scatter");
         edge["name"] = Words.Text("chart.always-saturated");
         edge["mode"] = "lines";
-        edge["x"] = new[] { 0.0, 1.0 };
-        edge["y"] = new[] { 1.0, 0.0 };
+        edge["x"] = new[] { 0.0, 100.0 };
+        edge["y"] = new[] { 100.0, 0.0 };
         edge["line"] = new Dictionary<string, object?> { ["color"] = "#999", ["dash"] = "dot", ["width"] = 1 };
         edge["hoverinfo"] = "skip";
         int g = 0;
@@ -37,18 +37,17 @@ public static class GateSaturationChart
             var points = figure.Add("scatter");
             points["name"] = Words.Format("chart.gate-name", gate.Key);
             points["mode"] = "markers";
-            points["x"] = gate.Select(s => s.ShareShut).ToArray();
-            points["y"] = gate.Select(s => s.ShareOpen).ToArray();
+            points["x"] = ChartStyle.Percents(gate.Select(s => s.ShareShut));
+            points["y"] = ChartStyle.Percents(gate.Select(s => s.ShareOpen));
             points["text"] = gate.Select(s => Words.Format("chart.unit", s.Unit)).ToArray();
             points["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(g++), ["size"] = 8, ["opacity"] = 0.75 };
-            points["hovertemplate"] = Words.Format("chart.saturation-hover", gate.Key, GateSaturation.Low, GateSaturation.High);
+            points["hovertemplate"] = Words.Format("chart.saturation-hover", gate.Key, GateSaturation.Low, GateSaturation.High,
+                ChartStyle.PercentText("x"), ChartStyle.PercentText("y"));
         }
-        var x = ChartStyle.Axis(Words.Format("chart.share-shut", GateSaturation.Low));
-        x["range"] = new[] { -0.02, 1.02 };
-        x["tickformat"] = ".0%";
-        var y = ChartStyle.Axis(Words.Format("chart.share-open", GateSaturation.High));
-        y["range"] = new[] { -0.02, 1.02 };
-        y["tickformat"] = ".0%";
+        var x = ChartStyle.PercentTicks(ChartStyle.Axis(Words.Format("chart.share-shut", GateSaturation.Low)));
+        x["range"] = new[] { -2.0, 102.0 };
+        var y = ChartStyle.PercentTicks(ChartStyle.Axis(Words.Format("chart.share-open", GateSaturation.High)));
+        y["range"] = new[] { -2.0, 102.0 };
         figure.Layout["xaxis"] = x;
         figure.Layout["yaxis"] = y;
         return figure.Build();

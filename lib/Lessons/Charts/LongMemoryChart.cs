@@ -30,16 +30,16 @@ public static class LongMemoryChart
             line["name"] = ChartStyle.Label(model);
             line["mode"] = "lines+markers";
             line["x"] = distractors;
-            line["y"] = accuracy;
+            line["y"] = ChartStyle.Percents(accuracy);
             line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(m), ["width"] = 2 };
             line["marker"] = new Dictionary<string, object?> { ["size"] = 9 };
-            line["hovertemplate"] = Words.Format("chart.memory-hover", ChartStyle.Label(model));
+            line["hovertemplate"] = Words.Format("chart.memory-hover", ChartStyle.Label(model), ChartStyle.PercentText("y"));
         }
         var guess = figure.Add("scatter");
         guess["name"] = Words.Format("chart.chance", chance);
         guess["mode"] = "lines";
         guess["x"] = new[] { all[0], all[^1] };
-        guess["y"] = new[] { chance, chance };
+        guess["y"] = new[] { ChartStyle.Percent(chance), ChartStyle.Percent(chance) };
         guess["line"] = new Dictionary<string, object?> { ["color"] = "#7f7f7f", ["width"] = 2, ["dash"] = "dash" };
         guess["hoverinfo"] = "skip";
 
@@ -48,9 +48,8 @@ public static class LongMemoryChart
         x["tickvals"] = all;
         x["ticktext"] = all.Select(n => n.ToString(Culture)).ToArray();
         figure.Layout["xaxis"] = x;
-        var y = ChartStyle.Axis(Words.Text("chart.test-accuracy"));
-        y["tickformat"] = ".0%";
-        y["range"] = new[] { 0.0, 1.05 };
+        var y = ChartStyle.PercentTicks(ChartStyle.Axis(Words.Text("chart.test-accuracy")));
+        y["range"] = new[] { 0.0, 105.0 };
         figure.Layout["yaxis"] = y;
         return figure.Build();
     }

@@ -25,12 +25,11 @@ public static class TrainingCurvesChart
             string name = ChartStyle.Label(run.Name);
             AddLine(figure, name, color, Words.Text("chart.train-loss"), x, run.Epochs.Select(e => e.TrainLoss), "x", "y", dash: false, showLegend: true);
             AddLine(figure, name, color, Words.Text("chart.test-loss"), x, run.Epochs.Select(e => e.Test.Loss), "x", "y", dash: true, showLegend: false);
-            AddLine(figure, name, color, Words.Text("chart.train-accuracy"), x, run.Epochs.Select(e => e.TrainAccuracy), "x2", "y2", dash: false, showLegend: false);
-            AddLine(figure, name, color, Words.Text("chart.test-accuracy"), x, run.Epochs.Select(e => e.Test.Accuracy), "x2", "y2", dash: true, showLegend: false);
+            AddLine(figure, name, color, Words.Text("chart.train-accuracy"), x, ChartStyle.Percents(run.Epochs.Select(e => e.TrainAccuracy)), "x2", "y2", dash: false, showLegend: false, ChartStyle.PercentText("y", 2));
+            AddLine(figure, name, color, Words.Text("chart.test-accuracy"), x, ChartStyle.Percents(run.Epochs.Select(e => e.Test.Accuracy)), "x2", "y2", dash: true, showLegend: false, ChartStyle.PercentText("y", 2));
         }
-        var accuracyAxis = ChartStyle.Axis(Words.Text("chart.accuracy"));
-        accuracyAxis["range"] = new[] { 0.0, 1.0 };
-        accuracyAxis["tickformat"] = ".0%";
+        var accuracyAxis = ChartStyle.PercentTicks(ChartStyle.Axis(Words.Text("chart.accuracy")));
+        accuracyAxis["range"] = new[] { 0.0, 100.0 };
         accuracyAxis["anchor"] = "x2";
         var accuracySamples = Axis(Words.Text("chart.samples-seen"), 0.56, 1);
         accuracySamples["anchor"] = "y2";
@@ -45,7 +44,7 @@ public static class TrainingCurvesChart
     }
 
     static void AddLine(Figure figure, string run, string color, string series, long[] x, IEnumerable<double> y,
-        string xaxis, string yaxis, bool dash, bool showLegend)
+        string xaxis, string yaxis, bool dash, bool showLegend, string value = "%{y:.4f}")
     {
         var trace = figure.Add("scatter");
         trace["mode"] = x.Length == 1 ? "markers" : "lines+markers";
@@ -58,14 +57,14 @@ public static class TrainingCurvesChart
         trace["yaxis"] = yaxis;
         trace["line"] = new Dictionary<string, object?> { ["color"] = color, ["dash"] = dash ? "dash" : "solid", ["width"] = 2 };
         trace["marker"] = new Dictionary<string, object?> { ["color"] = color, ["size"] = 5 };
-        trace["hovertemplate"] = $"{run} {series}: %{{y:.4f}}<extra></extra>";
+        trace["hovertemplate"] = $"{run} {series}: {value}<extra></extra>";
     }
 
     static Dictionary<string, object?> Axis(string title, double from, double to)
     {
         var axis = ChartStyle.Axis(title);
         axis["domain"] = new[] { from, to };
-        axis["tickformat"] = "~s";
+        axis["tickformat"] = ChartStyle.CountFormat;
         return axis;
     }
 }

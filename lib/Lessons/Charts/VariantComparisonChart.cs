@@ -29,39 +29,48 @@ public static class VariantComparisonChart
                 : Words.Format("chart.comparison-seeds", title ?? Words.Text("chart.comparison"), SeedCount(rows)))
             .Size(Math.Max(1000, 300 + rows.Count * 3 * 34), 540);
         const double gap = 0.12;
+        var labels = new List<Dictionary<string, object?>>();
         double width = (1 - 2 * gap) / 3;
 
         for (int r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
-            var accuracy = Trace(figure, names[r], r, "", "scatter", row.TestAccuracy);
-            accuracy["mode"] = "markers+text";
+            var percent = new SeedSpread(ChartStyle.Percent(row.TestAccuracy.Mean), ChartStyle.Percent(row.TestAccuracy.Min),
+                ChartStyle.Percent(row.TestAccuracy.Max));
+            var accuracy = Trace(figure, names[r], r, "", "scatter", percent);
+            accuracy["mode"] = "markers";
             accuracy["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r), ["size"] = 12 };
-            accuracy["texttemplate"] = "%{y:.1%}";
-            accuracy["textposition"] = "middle right";
             accuracy["showlegend"] = true;
+            // The mean's label above the top of the variant's own error bar: beside the dot it ran into the next
+            // variant's error bar.
+            labels.Add(new Dictionary<string, object?>
+            {
+                ["x"] = names[r], ["y"] = percent.Max, ["xref"] = "x", ["yref"] = "y",
+                ["text"] = ChartStyle.Number(row.TestAccuracy.Mean, "P1"), ["showarrow"] = false,
+                ["yanchor"] = "bottom", ["yshift"] = 8,
+            });
             accuracy["hovertemplate"] = Hover(names[r], Words.Text("chart.accuracy-chosen"), row.TestAccuracy, row.Seeds.Count, v => ChartStyle.Number(v, "P1"));
 
             var seconds = Trace(figure, names[r], r, "2", "bar", row.SecondsPerEpoch);
             seconds["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
             seconds["texttemplate"] = "%{y:.2f}";
-            // Above the bar the label would sit on the error bar.
-            if (row.Seeds.Count > 1) seconds["textposition"] = "inside";
+            // Above the bar, or at the top inside it, the label would sit on the error bar: in the bar's middle.
+            if (row.Seeds.Count > 1) (seconds["textposition"], seconds["insidetextanchor"]) = ("inside", "middle");
             seconds["hovertemplate"] = Hover(names[r], Words.Text("chart.seconds-per-epoch"), row.SecondsPerEpoch, row.Seeds.Count, v => ChartStyle.Number(v, "0.00"));
 
             var counts = row.Parameters;
             var recurrent = Trace(figure, names[r], r, "3", "bar", new SeedSpread(counts.Recurrent, counts.Recurrent, counts.Recurrent));
             recurrent["marker"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(r) };
-            recurrent["texttemplate"] = "%{y:.3~s}";
+            recurrent["texttemplate"] = "%{y:" + ChartStyle.CountFormat + "}";
             recurrent["hovertemplate"] = Words.Format("chart.parameters-hover", names[r], counts.Recurrent, counts.Embedding,
                 counts.Output, counts.Total);
         }
 
         var panels = new (string Axis, string Title, string Format)[]
         {
-            ("", Words.Text("chart.accuracy-zoomed"), ".1%"),
+            ("", Words.Text("chart.accuracy-zoomed"), ".1f"),
             ("2", Words.Text("chart.seconds-per-epoch"), ".2f"),
-            ("3", Words.Text("chart.recurrent-parameters"), ".3~s"),
+            ("3", Words.Text("chart.recurrent-parameters"), ChartStyle.CountFormat),
         };
         for (int p = 0; p < panels.Length; p++)
         {
@@ -76,9 +85,8 @@ public static class VariantComparisonChart
             y["tickformat"] = format;
             if (p == 0)
             {
-                y["range"] = ZoomedRange(rows.Select(r => r.TestAccuracy).ToList());
-                // Room right of the last dot for its label.
-                x["range"] = new[] { -0.5, rows.Count - 0.5 + 0.6 };
+                ChartStyle.PercentTicks(y, 1);
+                y["range"] = ZoomedRange(rows.Select(r => r.TestAccuracy).ToList()).Select(ChartStyle.Percent).ToArray();
             }
             else y["rangemode"] = "tozero";
             figure.Layout["xaxis" + axis] = x;
@@ -86,6 +94,7 @@ public static class VariantComparisonChart
         }
         // One bar per category and trace: "relative" keeps each bar full width instead of leaving a slot per run.
         figure.Layout["barmode"] = "relative";
+        figure.Layout["annotations"] = labels;
         return figure.Build();
     }
 

@@ -22,7 +22,7 @@ public static class SetupTable
             new DoubleDataFrameColumn(Words.Text("table.embedding-start"), options.Select(o => o.EmbeddingInitStd)),
             new DoubleDataFrameColumn(Words.Text("table.dropout"), options.Select(o => o.Dropout)),
             new Int32DataFrameColumn(Words.Text("table.seeds"), variants.Select(v => v.Seeds.Count)),
-            new DoubleDataFrameColumn(Words.Text("table.test-accuracy"), variants.Select(v => VariantSummary.Percent(v.TestAccuracy.Mean))),
+            new PercentColumn(Words.Text("table.test-accuracy"), variants.Select(v => v.TestAccuracy.Mean)),
             new StringDataFrameColumn(Words.Text("table.seed-range"), variants.Select(v => VariantSummary.Range(v.TestAccuracy))));
     }
 

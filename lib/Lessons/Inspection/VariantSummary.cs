@@ -53,15 +53,14 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
         bool seeds = rows.Any(r => r.Seeds.Count > 1);
         var columns = new List<DataFrameColumn> { new StringDataFrameColumn(Words.Text("table.run"), rows.Select(r => r.Run)) };
         if (seeds) columns.Add(new Int32DataFrameColumn(Words.Text("table.seeds"), rows.Select(r => r.Seeds.Count)));
-        columns.Add(new DoubleDataFrameColumn(Words.Text("table.test-accuracy"), rows.Select(r => Percent(r.TestAccuracy.Mean))));
+        columns.Add(new PercentColumn(Words.Text("table.test-accuracy"), rows.Select(r => r.TestAccuracy.Mean)));
         if (seeds) columns.Add(new StringDataFrameColumn(Words.Text("table.seed-range"), rows.Select(r => Range(r.TestAccuracy))));
         columns.Add(new StringDataFrameColumn(Words.Text("table.chosen-epoch"), rows.Select(r => string.Join(", ", r.ChosenEpochs))));
-        columns.Add(new DoubleDataFrameColumn(Words.Text("table.validation-accuracy"),
-            rows.Select(r => r.ValidationAccuracy is { } v ? Percent(v.Mean) : (double?)null)));
-        columns.Add(new DoubleDataFrameColumn(Words.Text("table.final-test-accuracy"), rows.Select(r => Percent(r.FinalTestAccuracy.Mean))));
+        columns.Add(new PercentColumn(Words.Text("table.validation-accuracy"), rows.Select(r => r.ValidationAccuracy?.Mean)));
+        columns.Add(new PercentColumn(Words.Text("table.final-test-accuracy"), rows.Select(r => r.FinalTestAccuracy.Mean)));
         columns.Add(new DoubleDataFrameColumn(Words.Text("table.seconds-per-epoch"), rows.Select(r => Math.Round(r.SecondsPerEpoch.Mean, 2))));
         columns.Add(new DoubleDataFrameColumn(Words.Text("table.samples-per-second"), rows.Select(r => Math.Round(r.SamplesPerSecond.Mean))));
-        columns.Add(new DoubleDataFrameColumn(Words.Text("table.padding"), rows.Select(r => Percent(r.PaddingShare.Mean))));
+        columns.Add(new PercentColumn(Words.Text("table.padding"), rows.Select(r => r.PaddingShare.Mean)));
         columns.Add(new Int64DataFrameColumn(Words.Text("table.recurrent-parameters"), rows.Select(r => r.Parameters.Recurrent)));
         columns.Add(new Int64DataFrameColumn(Words.Text("table.embedding-parameters"), rows.Select(r => r.Parameters.Embedding)));
         columns.Add(new Int64DataFrameColumn(Words.Text("table.output-parameters"), rows.Select(r => r.Parameters.Output)));

@@ -22,8 +22,9 @@ public class ChartDataTests
             Assert.All(traces, t => Assert.Equal(epochs.Select(e => (double)e.SamplesSeen), ChartJson.Numbers(t.GetProperty("x"))));
             Assert.Equal(epochs.Select(e => e.TrainLoss), ChartJson.Numbers(traces[0].GetProperty("y")));
             Assert.Equal(epochs.Select(e => e.Test.Loss), ChartJson.Numbers(traces[1].GetProperty("y")));
-            Assert.Equal(epochs.Select(e => e.TrainAccuracy), ChartJson.Numbers(traces[2].GetProperty("y")));
-            Assert.Equal(epochs.Select(e => e.Test.Accuracy), ChartJson.Numbers(traces[3].GetProperty("y")));
+            // Accuracies are plotted as percentages, so the sign can go where the language writes it.
+            Assert.Equal(epochs.Select(e => 100 * e.TrainAccuracy), ChartJson.Numbers(traces[2].GetProperty("y")));
+            Assert.Equal(epochs.Select(e => 100 * e.Test.Accuracy), ChartJson.Numbers(traces[3].GetProperty("y")));
             Assert.All(traces, t => Assert.Equal(ChartStyle.RunColor(r), t.GetProperty("line").GetProperty("color").GetString()));
         }
         Assert.Equal("GRU &lt;bi&gt;", json.Traces[4].GetProperty("name").GetString());
@@ -164,8 +165,8 @@ public class ChartDataTests
 
         var points = new ChartJson(GateSaturationChart.Create(rows)).TracesOfType("scatter").Where(t => t.GetProperty("mode").GetString() == "markers").ToList();
         Assert.Equal(["forget gate", "input gate", "output gate"], points.Select(p => p.GetProperty("name").GetString()));
-        Assert.Equal([0.0, 0.5], ChartJson.Numbers(points[1].GetProperty("x")));
-        Assert.Equal([1.0, 0.0], ChartJson.Numbers(points[1].GetProperty("y")));
+        Assert.Equal([0.0, 50.0], ChartJson.Numbers(points[1].GetProperty("x")));
+        Assert.Equal([100.0, 0.0], ChartJson.Numbers(points[1].GetProperty("y")));
         var layout = new ChartJson(GateSaturationChart.Create(rows)).Layout;
         Assert.Equal("share of steps with the gate below 0.1 (nearly shut)", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("share of steps with the gate above 0.9 (nearly open)", layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
@@ -225,7 +226,8 @@ public class ChartDataTests
         var rare = Assert.Throws<ArgumentException>(() => UnitSelection.FiringOn([trace], "cartel"));
         Assert.Contains("occurs 1 time in these traces, fewer than minCount = 5", rare.Message);
         var json = new ChartJson(SelectedUnitsChart.Create([unit], "oil"));
-        Assert.Equal("unit: its top tokens (each seen ≥ 5 times)", json.Layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+        // On two lines: on one it would be taller than the plot, and run up into the chart's title.
+        Assert.Equal("unit: its top tokens<br>(each seen ≥ 5 times)", json.Layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
     }
 
     [Fact]
@@ -252,7 +254,7 @@ public class ChartDataTests
         var bar = new ChartJson(ClassProbabilityChart.Create(ChartSamples.Classes, p, "Stocks fall as oil rises", actual: 2)).TracesOfType("bar").Single();
 
         Assert.Equal(ChartSamples.Classes, ChartJson.Strings(bar.GetProperty("x")));
-        Assert.Equal(p, ChartJson.Numbers(bar.GetProperty("y")));
+        Assert.Equal(p.Select(v => 100 * v), ChartJson.Numbers(bar.GetProperty("y")));
         var colors = ChartJson.Strings(bar.GetProperty("marker").GetProperty("color"));
         Assert.Equal(ChartStyle.RunColor(0), colors[2]);
         Assert.Single(colors, c => c == ChartStyle.RunColor(0));
@@ -272,7 +274,7 @@ public class ChartDataTests
         Assert.Equal(6, bars.Count);
         for (int r = 0; r < 3; r++)
         {
-            Assert.Equal(runs[r].Chosen.Test.Accuracy, dots[r].GetProperty("y")[0].GetDouble());
+            Assert.Equal(100 * runs[r].Chosen.Test.Accuracy, dots[r].GetProperty("y")[0].GetDouble());
             Assert.Equal(runs[r].Epochs.Average(e => e.Seconds), bars[2 * r].GetProperty("y")[0].GetDouble(), 12);
             Assert.Equal(runs[r].Parameters, bars[2 * r + 1].GetProperty("y")[0].GetDouble());
             Assert.Equal(runs[r].Name, dots[r].GetProperty("x")[0].GetString());
@@ -285,9 +287,9 @@ public class ChartDataTests
         var accuracy = json.Layout.GetProperty("yaxis");
         Assert.Equal("test accuracy, chosen epoch (axis zoomed)", accuracy.GetProperty("title").GetProperty("text").GetString());
         var range = ChartJson.Numbers(accuracy.GetProperty("range"));
-        double low = runs.Min(r => r.Chosen.Test.Accuracy), high = runs.Max(r => r.Chosen.Test.Accuracy);
-        Assert.InRange(range[0], low - 0.5 * (high - low), low - 0.005);
-        Assert.InRange(range[1], high + 0.005, high + 0.5 * (high - low));
+        double low = 100 * runs.Min(r => r.Chosen.Test.Accuracy), high = 100 * runs.Max(r => r.Chosen.Test.Accuracy);
+        Assert.InRange(range[0], low - 0.5 * (high - low), low - 0.5);
+        Assert.InRange(range[1], high + 0.5, high + 0.5 * (high - low));
         Assert.Equal("recurrent parameters", json.Layout.GetProperty("yaxis3").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("tozero", json.Layout.GetProperty("yaxis3").GetProperty("rangemode").GetString());
         Assert.Empty(ChartDataDefects.In(json.Data));
@@ -321,17 +323,17 @@ public class ChartDataTests
 
         Assert.Equal(["LSTM", "BiLSTM"], dots.Select(d => d.GetProperty("name").GetString()));
         var best = lstm.Select(r => r.Chosen.Test.Accuracy).ToList();
-        Assert.Equal(best.Average(), dots[0].GetProperty("y")[0].GetDouble(), 12);
+        Assert.Equal(100 * best.Average(), dots[0].GetProperty("y")[0].GetDouble(), 10);
         var error = dots[0].GetProperty("error_y");
-        Assert.Equal(best.Max() - best.Average(), error.GetProperty("array")[0].GetDouble(), 12);
-        Assert.Equal(best.Average() - best.Min(), error.GetProperty("arrayminus")[0].GetDouble(), 12);
+        Assert.Equal(100 * (best.Max() - best.Average()), error.GetProperty("array")[0].GetDouble(), 10);
+        Assert.Equal(100 * (best.Average() - best.Min()), error.GetProperty("arrayminus")[0].GetDouble(), 10);
         var seconds = json.TracesOfType("bar")[0];
         Assert.Equal(lstm.Average(r => r.Epochs.Average(e => e.Seconds)), seconds.GetProperty("y")[0].GetDouble(), 12);
         Assert.True(seconds.TryGetProperty("error_y", out _), "seconds per epoch vary by seed too");
         Assert.Contains("mean of 3 seeds", json.Layout.GetProperty("title").GetProperty("text").GetString());
         Assert.Contains("over 3 seeds", dots[1].GetProperty("hovertemplate").GetString());
         var range = ChartJson.Numbers(json.Layout.GetProperty("yaxis").GetProperty("range"));
-        Assert.True(range[0] < runs.Min(r => r.Chosen.Test.Accuracy) && range[1] > runs.Max(r => r.Chosen.Test.Accuracy), "the error bars fit on the axis");
+        Assert.True(range[0] < 100 * runs.Min(r => r.Chosen.Test.Accuracy) && range[1] > 100 * runs.Max(r => r.Chosen.Test.Accuracy), "the error bars fit on the axis");
         Assert.Empty(ChartDataDefects.In(json.Data));
 
         var table = VariantComparisonChart.Table(runs, counts);
@@ -362,11 +364,11 @@ public class ChartDataTests
         var json = new ChartJson(LongMemoryChart.Create([("RNN", n, rnn), ("LSTM <1>", n, lstm)], chance: 0.25));
 
         Assert.Equal(["RNN", "LSTM &lt;1&gt;", "chance (25%)"], json.Traces.Select(t => t.GetProperty("name").GetString()));
-        Assert.Equal(rnn, ChartJson.Numbers(json.Traces[0].GetProperty("y")));
-        Assert.Equal(lstm, ChartJson.Numbers(json.Traces[1].GetProperty("y")));
+        Assert.Equal(rnn.Select(v => 100 * v), ChartJson.Numbers(json.Traces[0].GetProperty("y")));
+        Assert.Equal(lstm.Select(v => 100 * v), ChartJson.Numbers(json.Traces[1].GetProperty("y")));
         Assert.Equal(n.Select(v => (double)v), ChartJson.Numbers(json.Traces[1].GetProperty("x")));
         Assert.Equal([5.0, 100.0], ChartJson.Numbers(json.Traces[2].GetProperty("x")));
-        Assert.Equal([0.25, 0.25], ChartJson.Numbers(json.Traces[2].GetProperty("y")));
+        Assert.Equal([25.0, 25.0], ChartJson.Numbers(json.Traces[2].GetProperty("y")));
         Assert.Equal("dash", json.Traces[2].GetProperty("line").GetProperty("dash").GetString());
         Assert.Equal(ChartStyle.RunColor(1), json.Traces[1].GetProperty("line").GetProperty("color").GetString());
         Assert.Equal("log", json.Layout.GetProperty("xaxis").GetProperty("type").GetString());

@@ -95,6 +95,75 @@ public sealed class CellStubTests
             """, CellStub.Write(code, CellStub.Part.Loops));
     }
 
+    [Fact]
+    public void A_stub_in_a_Turkish_notebook_says_what_to_write_and_names_the_piece_in_Turkish()
+    {
+        const string members = """
+            public class Net : Module<Tensor, Tensor>
+            {
+                public Net(int size) : base("Net") { RegisterComponents(); }
+                public override Tensor forward(Tensor x) => x;
+            }
+            Tensor RnnStep(Tensor x, Tensor s) => x + s;
+            """;
+        Assert.Equal("""
+            public class Net : Module<Tensor, Tensor>
+            {
+                public Net(int size) : base("Net") {
+                    // TODO: Net(size) kurucusunu yazın: parçalarını kurun, sonra TorchSharp parametrelerini bulsun diye RegisterComponents() çağrısını yapın.
+                    throw new NotWrittenYetException("Net kurucusu");
+                }
+                public override Tensor forward(Tensor x)
+                {
+                    // TODO: forward(x) işlevini yazın; bir Tensor döndürür.
+                    throw new NotWrittenYetException("Net.forward");
+                }
+            }
+            Tensor RnnStep(Tensor x, Tensor s)
+            {
+                // TODO: RnnStep(x, s) işlevini yazın; bir Tensor döndürür. Aşağıdaki StepCheck.Rnn(RnnStep) çağrısı onu denetler.
+                throw new NotWrittenYetException("RnnStep");
+            }
+            """, CellStub.Write(members, CellStub.Part.Members, name => name == "RnnStep" ? "StepCheck.Rnn(RnnStep)" : null, "tr"));
+
+        const string loop = """
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                optimizer.step();
+            }
+            while (true) break;
+            """;
+        Assert.Equal("""
+            for (int epoch = 1; epoch <= epochs; epoch++)
+            {
+                // TODO: her epoch için olanları yazın (adımları yukarıdaki metin sıralıyor).
+                throw new NotWrittenYetException("her epoch için dönen döngünün gövdesi");
+            }
+            while (true)
+            {
+                // TODO: bu döngünün bir turunda olanları yazın (adımları yukarıdaki metin sıralıyor).
+                throw new NotWrittenYetException("bu döngünün gövdesi");
+            }
+            """, CellStub.Write(loop, CellStub.Part.Loops, language: "tr"));
+    }
+
+    [Fact]
+    public void An_unwritten_piece_of_a_Turkish_notebook_says_so_in_Turkish()
+    {
+        var culture = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            Lessons.Localization.KitLanguage.Set("tr");
+            Assert.Equal("Her epoch için dönen döngünün gövdesi henüz yazılmadı: TODO satırının olduğu yere yazın, o hücreyi " +
+                         "çalıştırın, sonra bu hücreyi yeniden çalıştırın.",
+                new NotWrittenYetException("her epoch için dönen döngünün gövdesi").Message);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = culture;
+        }
+    }
+
     [Theory]
     [InlineData("var x = 1;", CellStub.Part.Members, "no method, local function or constructor")]
     [InlineData("int F() => 1;", CellStub.Part.Loops, "no top-level loop")]

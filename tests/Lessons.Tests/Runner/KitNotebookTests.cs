@@ -57,7 +57,7 @@ public class KitNotebookTests(KitNotebookRun run) : IClassFixture<KitNotebookRun
         // notebook was saved, so the container's random session id became the notebook's name and a count.
         var chart = Assert.IsType<ReturnValueElement>(Assert.Single(run.Cells[3].Outputs));
         string html = TestNotebooks.Text(chart.Data["text/html"]);
-        Assert.Matches("^<div id=\"lessons-chart-kit-1\" class=\"lessons-chart\" data-width=\"\\d+\" data-height=\"\\d+\">", html);
+        Assert.Matches("^<div id=\"lessons-chart-kit-1\" class=\"lessons-chart\" data-width=\"\\d+\" data-height=\"\\d+\" data-alt=\"chart\">", html);
         Assert.Contains("\"y\":[2,4,3]", html);
         Assert.Contains("window.Plotly.newPlot(element", html);
         Assert.DoesNotContain(PlotlyScript.Source[..200], html);                 // plotly.js is not in the chart
