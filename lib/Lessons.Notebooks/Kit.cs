@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Lessons.Charts;
 using Lessons.Data;
 using Lessons.Localization;
+using Lessons.Models;
 using Lessons.Runtime;
 using Microsoft.DotNet.Interactive;
 using TorchSharp;
@@ -37,6 +38,39 @@ public static class Kit
     /// <paramref name="quick"/> in quick mode, else <paramref name="full"/>: <c>var epochs = Kit.Pick(full: 10, quick: 1);</c>
     /// </summary>
     public static T Pick<T>(T full, T quick) => Quick ? quick : full;
+
+    /// <summary>The environment variable that shifts every seed the kit's lesson calls use (<see cref="SeedBase"/>).</summary>
+    public const string SeedBaseVariable = "LESSONS_SEED_BASE";
+
+    /// <summary>The environment variable that picks the recurrent engine of the lesson models (<see cref="Engine"/>).</summary>
+    public const string EngineVariable = "LESSONS_ENGINE";
+
+    /// <summary>
+    /// Env LESSONS_SEED_BASE (a whole number, 0 when unset): added to every seed the lesson calls use (the starting
+    /// weights, batch order, dropout masks and validation part of <c>Lesson.Train</c>, <c>Lesson.CompareVariants</c> and
+    /// the long-memory task), so that a re-run with another base shows which outcomes are chance.
+    /// </summary>
+    public static int SeedBase => Environment.GetEnvironmentVariable(SeedBaseVariable)?.Trim() is { Length: > 0 } text
+        ? int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new ArgumentException($"{SeedBaseVariable} must be a whole number, such as 100 (got \"{text}\").")
+        : 0;
+
+    /// <summary>The seed <paramref name="seed"/> shifted by <see cref="SeedBase"/>.</summary>
+    public static int Seed(int seed) => checked(seed + SeedBase);
+
+    /// <summary>
+    /// Env LESSONS_ENGINE: <c>auto</c> (unset: the kit's kernels where they serve), <c>kit</c> or <c>libtorch</c>, the
+    /// engine of every lesson model that does not name its own (<see cref="RecurrentEngine"/>). LibTorch's arithmetic
+    /// differs from the kernels' in the last bits, as another machine's does.
+    /// </summary>
+    public static RecurrentEngine Engine => Environment.GetEnvironmentVariable(EngineVariable)?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "auto" => RecurrentEngine.Auto,
+        "kit" => RecurrentEngine.Kit,
+        "libtorch" => RecurrentEngine.LibTorch,
+        var other => throw new ArgumentException($"{EngineVariable} must be auto, kit or libtorch (got \"{other}\")."),
+    };
 
     /// <summary>
     /// Shows a value (a chart, a table, a line) as an output of the running cell, and returns a handle that replaces it
@@ -82,6 +116,8 @@ public static class Kit
         var info = new KitInfo(Version, AssemblyVersion(typeof(torch).Assembly), Environment.Version.ToString(),
             RuntimeInformation.RuntimeIdentifier, device.type.ToString().ToLowerInvariant(), Quick);
         Console.WriteLine(info);
+        if (SeedBase != 0 || Engine != RecurrentEngine.Auto)
+            Console.WriteLine(Words.Format("kit.perturbed", SeedBase, SeedBaseVariable, Engine, EngineVariable));
         return info;
     }
 

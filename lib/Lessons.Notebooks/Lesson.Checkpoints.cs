@@ -42,7 +42,7 @@ public static partial class Lesson
         }
         model.Dispose();
         if (why is not null) Console.WriteLine(Words.Format("checkpoint.retrain", why));
-        manual_seed(0);
+        manual_seed(Kit.Seed(0));
         var trained = new RecurrentClassifier(options);
         var history = Train(trained, data, name);
         Console.WriteLine(AccuracyLine(history));

@@ -36,7 +36,7 @@ public static partial class Lesson
         var tokens = tensor(rows.SelectMany(r => r).Select(id => (long)id).ToArray(), [rows.Length, steps]);
         return [.. new[] { CellKind.Rnn, CellKind.Lstm }.Select(kind =>
         {
-            manual_seed(0);
+            manual_seed(Kit.Seed(0));
             var model = new RecurrentClassifier(ClassifierOptions.For(kind, data.Vocabulary.Count));
             return (CellKinds.Name(kind).ToUpperInvariant(), GradientThroughTime.Norms(model, tokens));
         })];

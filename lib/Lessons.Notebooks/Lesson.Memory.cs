@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lessons.Batching;
 using Lessons.Charts;
 using Lessons.Data;
@@ -22,8 +21,7 @@ public static partial class Lesson
     public static Comparison CompareSetups(LessonData data, Comparison recipe)
     {
         int seeds = recipe.Histories.Count(h => h.Name == recipe.Histories[0].Name);
-        var lesson = Compare(data, [(Words.Text("run.lesson-setup"), ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds,
-            summaryOnly: true);
+        var lesson = Compare(data, [(Words.Text("run.lesson-setup"), ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds);
         return new Comparison(
             [.. lesson.Histories, .. recipe.Histories.Select(h => h with { Name = Words.Format("run.recipe", h.Name) })],
             [.. lesson.Models, .. recipe.Models]);
@@ -32,32 +30,33 @@ public static partial class Lesson
     /// <summary>
     /// The long-memory task (<see cref="LongMemoryTask"/>) for each number of <paramref name="distractors"/>: an RNN, an
     /// LSTM and a GRU trained on it with the same settings (<see cref="LongMemoryRecipe"/>: the final-state readout),
-    /// one after the other, the progress shown in one line while they train (gone when they are done). <paramref name="epochs"/> overrides the recipe's.
+    /// side by side (<see cref="TrainSideBySide"/>). <paramref name="epochs"/> overrides the recipe's; the task's texts and
+    /// the models' seed is <paramref name="seed"/> shifted by <see cref="Kit.SeedBase"/>.
     /// </summary>
     public static LongMemoryRuns LongMemory(int[] distractors, int trainTexts, int testTexts, int? epochs = null, int seed = 0)
     {
-        var progress = Kit.Show(Words.Text("memory.starting"));
-        var clock = Stopwatch.StartNew();
-        var runs = new List<LongMemoryRun>();
+        int shifted = Kit.Seed(seed);
+        var planned = new List<PlannedTraining>();
+        var counts = new List<int>();
         foreach (int n in distractors)
         {
-            var task = LongMemoryTask.Create(n, trainTexts, testTexts, seed);
+            var task = LongMemoryTask.Create(n, trainTexts, testTexts, shifted);
             var encoded = EncodedData.Prepare(task, minFreq: 1);
             foreach (var kind in (CellKind[])[CellKind.Rnn, CellKind.Lstm, CellKind.Gru])
             {
-                manual_seed(seed);
-                using var model = new RecurrentClassifier(LongMemoryRecipe.Classifier(kind, encoded.Vocabulary.Count));
-                var training = LongMemoryRecipe.Training with { Seed = seed };
+                manual_seed(shifted);
+                var model = new RecurrentClassifier(WithEngine(LongMemoryRecipe.Classifier(kind, encoded.Vocabulary.Count)));
+                var training = LongMemoryRecipe.Training with { Seed = shifted };
                 if (epochs is int e) training = training with { Epochs = e };
                 string name = model.Options.Name();
-                var history = new Trainer(model, task.Classes, training, name).Fit(encoded.Train, encoded.Test);
-                runs.Add(new LongMemoryRun(name, n, history));
-                progress.Update(Words.Format("memory.progress", runs.Count, distractors.Length * 3, name, n,
-                    history.Chosen.Test.Accuracy, clock.Elapsed.TotalSeconds));
+                planned.Add(new PlannedTraining(model, name, Words.Format("memory.training", name, n), task.Classes,
+                    encoded.Train, encoded.Test, training, DisposeAfter: true));
+                counts.Add(n);
             }
         }
-        progress.Clear();
-        return new LongMemoryRuns(runs, 1.0 / LongMemoryTask.Markers.Count);
+        var histories = TrainSideBySide(planned, timed: false);
+        return new LongMemoryRuns([.. planned.Select((p, i) => new LongMemoryRun(p.Name, counts[i], histories[i]))],
+            1.0 / LongMemoryTask.Markers.Count);
     }
 }
 

@@ -19,7 +19,11 @@ public static partial class Lesson
     /// <summary>The classifier the notebooks train for a kind of cell (the shared recipe; see <see cref="Recipe.Classifier"/>),
     /// with one output per class of the data.</summary>
     public static ClassifierOptions Options(CellKind kind, LessonData data, bool bidirectional = false, int layers = 1, bool packed = false) =>
-        Recipe.Classifier(kind, data.Vocabulary.Count, bidirectional, layers, packed) with { Classes = data.Classes.Count };
+        WithEngine(Recipe.Classifier(kind, data.Vocabulary.Count, bidirectional, layers, packed) with { Classes = data.Classes.Count });
+
+    /// <summary>The options with the engine <see cref="Kit.Engine"/> names, unless they name one of their own.</summary>
+    static ClassifierOptions WithEngine(ClassifierOptions options) =>
+        options.Engine == RecurrentEngine.Auto ? options with { Engine = Kit.Engine } : options;
 
     /// <summary>
     /// Epochs in quick mode. With the recipe's learning rate and schedule over the mini split, 6 epochs are enough for
@@ -36,22 +40,20 @@ public static partial class Lesson
     }
 
     /// <summary>Trains <paramref name="model"/> on the data's training split, showing progress live; returns the history
-    /// (test metrics per epoch), named <paramref name="name"/>.</summary>
-    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null) =>
-        Train(model, data, name, options, label: name, keepDisplay: true);
-
-    /// <summary><see cref="Train(nn.Module{Tensor, Tensor, Tensor}, LessonData, string, TrainerOptions?)"/> with the live
-    /// display titled <paramref name="label"/>; unless <paramref name="keepDisplay"/>, the display is emptied when the
-    /// run ends (a run of a comparison: the comparison prints the summary, <see cref="Comparison.Epochs"/> the detail).</summary>
-    static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options, string label,
-        bool keepDisplay)
+    /// (test metrics per epoch), named <paramref name="name"/>. The seed of <paramref name="options"/> is shifted by
+    /// <see cref="Kit.SeedBase"/>.</summary>
+    public static History Train(nn.Module<Tensor, Tensor, Tensor> model, LessonData data, string name, TrainerOptions? options = null)
     {
-        var trainer = new Trainer(model, data.Classes, Training(options), name);
-        var live = LiveProgress.Show(label);
+        var training = Training(options);
+        training = training with { Seed = Kit.Seed(training.Seed) };
+        var trainer = new Trainer(model, data.Classes, training, name);
+        var live = LiveProgress.Show(name);
         trainer.EpochCompleted += live.EpochCompleted;
-        var history = trainer.Fit(data.Train, data.Test, live);
-        if (!keepDisplay) live.Clear();
-        return history;
+        TrainingThreads.Apply(training.Threads);
+        // A model with LibTorch's own dropout draws its masks from the process-wide generator: seed it, as the trainer
+        // once did for every model.
+        if (!TrainingRandomness.OwnedBy(model)) manual_seed(training.Seed);
+        return trainer.Fit(data.Train, data.Test, live);
     }
 
     /// <summary>The accuracy line of a run: the test accuracy of the epoch it kept, and its validation accuracy.</summary>
@@ -68,22 +70,20 @@ public static partial class Lesson
         Kit.Show(ConfusionMatrixChart.Create(history.ChosenConfusion, Words.Format("run.confusion-title", history.Name)));
     }
 
-    /// <summary>Trains one classifier per set of options on the same data, one after the other.</summary>
+    /// <summary>Trains one classifier per set of options on the same data, side by side on the machine's cores.</summary>
     public static Comparison CompareVariants(LessonData data, params ClassifierOptions[] variants) =>
         CompareVariants(data, seeds: 1, variants);
 
     /// <summary>
     /// Trains each set of options <paramref name="seeds"/> times on the same data, with seeds 0, 1, …: the seed sets the
-    /// initial weights, the batch order, the dropout masks and the validation part, so the spread over seeds shows how
-    /// far two runs of the same recipe differ by chance. Runs of one variant share its name; the comparison's chart and
-    /// table show their mean and range. Each run's progress shows while it trains and goes when it ends: the cell keeps
-    /// one accuracy line per variant (<see cref="Comparison.Epochs"/> gives a run's epochs).
-    /// <c>Lesson.CompareVariants(data, seeds: Kit.Pick(3, 1), …)</c>
+    /// initial weights, the batch order, the dropout masks and the validation part, so the spread over seeds shows how far two runs of the
+    /// same recipe differ by chance. Runs of one variant share its name; the comparison's chart and table show their
+    /// mean and range. <c>Lesson.CompareVariants(data, seeds: Kit.Pick(3, 1), …)</c>
     /// </summary>
     public static Comparison CompareVariants(LessonData data, int seeds, params ClassifierOptions[] variants)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
-        return Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null))], seeds, summaryOnly: true);
+        return Compare(data, [.. variants.Select(o => (o.Name(), o, (TrainerOptions?)null))], seeds);
     }
 
     /// <summary>
@@ -97,25 +97,27 @@ public static partial class Lesson
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
         var options = Options(CellKind.Lstm, data) with { BagOfWords = true };
         string name = options.Name();
-        var runs = new List<History>();
+        var planned = new List<PlannedTraining>();
         for (int seed = 0; seed < seeds; seed++)
         {
-            manual_seed(seed);
-            using var model = new BagOfWordsClassifier(options);
-            runs.Add(Train(model, data, name, Training() with { Seed = seed },
-                label: seeds == 1 ? name : Words.Format("run.seed", name, seed), keepDisplay: false));
+            int shifted = Kit.Seed(seed);
+            manual_seed(shifted);
+            planned.Add(new PlannedTraining(new BagOfWordsClassifier(options), name, seeds == 1 ? name : Words.Format("run.seed", name, seed),
+                data.Classes, data.Train, data.Test, Training() with { Seed = shifted }, DisposeAfter: true));
         }
+        var runs = TrainSideBySide(planned, timed: false);
         Console.WriteLine(AccuracyLine(runs));
         return runs;
     }
 
     /// <summary>
-    /// The same LSTM trained on padded random batches, on packed random batches, and on bucketed padded batches.
+    /// The same LSTM trained on padded random batches, on packed random batches, and on bucketed padded batches, one
+    /// after the other (their times are compared, so nothing trains beside them).
     /// </summary>
     public static Comparison CompareBatching(LessonData data)
     {
         var random = Training() with { Bucketed = false };
-        return Compare(data,
+        return Compare(data, timed: true, runs:
         [
             (Words.Text("run.padded"), Options(CellKind.Lstm, data), random),
             (Words.Text("run.packed"), Options(CellKind.Lstm, data, packed: true), random),
@@ -126,13 +128,13 @@ public static partial class Lesson
     /// <summary>
     /// Who runs the recurrent layer (the teachers' appendix): the same packed LSTM on random batches, run by LibTorch's
     /// own path for a PackedSequence and by the kit's kernel, and the bucketed padded LSTM that LibTorch hands to its
-    /// fused kernel.
+    /// fused kernel. One after the other, as <see cref="CompareBatching"/>.
     /// </summary>
     public static Comparison CompareEngines(LessonData data)
     {
         var random = Training() with { Bucketed = false };
         var packed = Options(CellKind.Lstm, data, packed: true);
-        return Compare(data,
+        return Compare(data, timed: true, runs:
         [
             (Words.Text("run.packed-libtorch"), packed with { Engine = RecurrentEngine.LibTorch }, random),
             (Words.Text("run.packed-kit-kernel"), packed with { Engine = RecurrentEngine.Kit }, random),
@@ -140,27 +142,30 @@ public static partial class Lesson
         ]);
     }
 
-    /// <summary>Trains the runs, each over <paramref name="seeds"/>; with <paramref name="summaryOnly"/> each run's live
-    /// display goes when the run ends, so that the cell keeps only the accuracy lines.</summary>
+    /// <summary>
+    /// Trains every run <paramref name="seeds"/> times (seeds 0, 1, … shifted by <see cref="Kit.SeedBase"/>): the models
+    /// are built here one after another, each under its seed (the starting weights), then trained side by side
+    /// (<see cref="TrainSideBySide"/>), or one at a time when <paramref name="timed"/>.
+    /// </summary>
     static Comparison Compare(
         LessonData data, IReadOnlyList<(string Name, ClassifierOptions Options, TrainerOptions? Training)> runs, int seeds = 1,
-        bool summaryOnly = false)
+        bool timed = false)
     {
-        var models = new List<RecurrentClassifier>();
-        var histories = new List<History>();
+        var planned = new List<PlannedTraining>();
         foreach (var (name, options, training) in runs)
         {
             for (int seed = 0; seed < seeds; seed++)
             {
-                manual_seed(seed);
-                var model = new RecurrentClassifier(options);
-                histories.Add(Train(model, data, name, Training(training) with { Seed = seed },
-                    label: seeds == 1 ? name : Words.Format("run.seed", name, seed), keepDisplay: !summaryOnly));
-                models.Add(model);
+                int shifted = Kit.Seed(seed);
+                manual_seed(shifted);
+                var model = new RecurrentClassifier(WithEngine(options));
+                planned.Add(new PlannedTraining(model, name, seeds == 1 ? name : Words.Format("run.seed", name, seed),
+                    data.Classes, data.Train, data.Test, Training(training) with { Seed = shifted }));
             }
         }
+        var histories = TrainSideBySide(planned, timed);
         foreach (var variant in histories.GroupBy(h => h.Name)) Console.WriteLine(AccuracyLine([.. variant]));
-        return new Comparison(histories, models);
+        return new Comparison(histories, [.. planned.Select(p => (RecurrentClassifier)p.Model)]);
     }
 
     /// <summary>The accuracy line of one variant: <see cref="AccuracyLine(History)"/>, or over several seeds their mean and range.</summary>

@@ -12,11 +12,4 @@ sealed record BenchRow(string Name, double[] SamplesPerSecond, double Median, do
     public double Gflops => FlopsPerSample * Median / 1e9;
     public double? LessonSpeedup => Median / LessonSamplesPerSecond;
     public double? TunedSpeedup => Median / TunedSamplesPerSecond;
-
-    public static double MedianOf(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        int n = sorted.Length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }

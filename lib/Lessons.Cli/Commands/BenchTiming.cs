@@ -22,6 +22,7 @@ static class BenchTiming
             Engine = settings.BuiltIn ? RecurrentEngine.LibTorch : RecurrentEngine.Auto,
         };
         var test = data.Test.Take(64).ToArray();
+        TrainingThreads.Apply(settings.Threads);
         (EpochMetrics Epoch, PhaseTimings Phases) TrainOneEpoch(int seed)
         {
             random.manual_seed(0);
@@ -48,7 +49,7 @@ static class BenchTiming
             padding = epoch.PaddingShare;
             phases = phases.Add(timings);
         }
-        return new BenchRow(configuration.Name, speeds, BenchRow.MedianOf(speeds), padding, phases,
+        return new BenchRow(configuration.Name, speeds, Median.Of(speeds), padding, phases,
             settings.Reps * data.Train.Length / cpuSeconds, BenchConfiguration.FlopsPerSample(options, tokensPerSample), null, null);
     }
 }

@@ -150,6 +150,7 @@ public static class TrainCommand
         AnsiConsole.MarkupLineInterpolated($"[grey]{raw.Source}: {data.Train.Length:N0} train / {data.Test.Length:N0} test headlines, vocabulary {data.Vocabulary.Count:N0} (min freq {run.MinFreq}); device {TorchRuntime.Device.type}, threads {(run.Training.Threads > 0 ? run.Training.Threads : get_num_threads())}[/]");
 
         EnsureFits(run, run.Classifier(data.Vocabulary.Count, raw.Classes.Count));
+        TrainingThreads.Apply(run.Training.Threads);
         using var model = run.Build(data.Vocabulary.Count, raw.Classes.Count);
         string name = run.Classifier(data.Vocabulary.Count, raw.Classes.Count).Name();
         var trainer = new Trainer(model, raw.Classes, run.Training, name);

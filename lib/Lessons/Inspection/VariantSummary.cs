@@ -15,8 +15,8 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
     public SeedSpread? ValidationAccuracy => Seeds.All(s => s.Chosen.Validation is not null)
         ? SeedSpread.Of(Seeds.Select(s => s.Chosen.Validation!.Accuracy)) : null;
     public SeedSpread FinalTestAccuracy => SeedSpread.Of(Seeds.Select(s => s.Last.Test.Accuracy));
-    public SeedSpread SecondsPerEpoch => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.Seconds)));
-    public SeedSpread SamplesPerSecond => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.SamplesPerSecond)));
+    public SeedSpread SecondsPerEpoch => SeedSpread.Of(Seeds.Select(s => s.SecondsPerEpoch));
+    public SeedSpread SamplesPerSecond => SeedSpread.Of(Seeds.Select(s => Median.Of(s.Epochs.Select(e => e.SamplesPerSecond))));
     public SeedSpread PaddingShare => SeedSpread.Of(Seeds.Select(s => s.Epochs.Average(e => e.PaddingShare)));
     public IReadOnlyList<int> ChosenEpochs => Seeds.Select(s => s.Chosen.Epoch).ToList();
 

@@ -12,7 +12,7 @@ namespace Lessons.Models;
 public sealed class BagOfWordsClassifier : Module<Tensor, Tensor, Tensor>
 {
     readonly Embedding embedding;
-    readonly Dropout dropout;
+    readonly GeneratorDropout dropout;
     readonly Linear head;
 
     /// <summary>The options given, marked <see cref="ClassifierOptions.BagOfWords"/> (what this model is, whatever they said).</summary>
@@ -23,7 +23,7 @@ public sealed class BagOfWordsClassifier : Module<Tensor, Tensor, Tensor>
         Options = (options with { BagOfWords = true }).Validate();
         embedding = Embedding(options.VocabularySize, options.Embedding, padding_idx: options.PadIndex, sparse: options.SparseEmbedding);
         EmbeddingInit.Apply(embedding, options.EmbeddingInitStd, options.PadIndex);
-        dropout = Dropout(options.Dropout);
+        dropout = new GeneratorDropout(options.Dropout);
         head = Linear(options.Embedding, options.Classes);
         RegisterComponents();
         ParameterLifetime.OwnedByModule(this);

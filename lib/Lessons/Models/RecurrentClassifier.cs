@@ -23,10 +23,11 @@ namespace Lessons.Models;
 public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
 {
     readonly Embedding embedding;
-    readonly Dropout embeddingDropout;
+    readonly GeneratorDropout embeddingDropout;
     readonly Module recurrent;
     readonly RecurrentLayerSpec layer;
-    readonly Dropout outputDropout;
+    readonly GeneratorDropout layerDropout;
+    readonly GeneratorDropout outputDropout;
     readonly Linear head;
 
     public ClassifierOptions Options { get; }
@@ -46,12 +47,13 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
             throw new ArgumentException($"these options describe a bag of words (BagOfWords = true): build a {nameof(BagOfWordsClassifier)}", nameof(options));
         embedding = Embedding(options.VocabularySize, options.Embedding, padding_idx: options.PadIndex, sparse: options.SparseEmbedding);
         EmbeddingInit.Apply(embedding, options.EmbeddingInitStd, options.PadIndex);
-        embeddingDropout = Dropout(options.Dropout);
+        embeddingDropout = new GeneratorDropout(options.Dropout);
         double between = options.Layers > 1 ? options.LayerDropout : 0;
         layer = new RecurrentLayerSpec(options.Kind, options.Embedding, options.Hidden, options.Layers, options.Bidirectional, between);
         recurrent = layer.Build();
+        layerDropout = new GeneratorDropout(between);
         ForgetGateBias.Apply(recurrent, options.Kind, options.Hidden, options.ForgetBias);
-        outputDropout = Dropout(options.Dropout);
+        outputDropout = new GeneratorDropout(options.Dropout);
         head = Linear(Features, options.Classes);
         RegisterComponents();
         ParameterLifetime.OwnedByModule(this);
@@ -68,6 +70,13 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
     /// <see cref="RecurrentEngine.LibTorch"/> (see <see cref="ClassifierOptions.Engine"/>).
     /// </summary>
     public RecurrentEngine Engine => RecurrentKernels.Choose(Options.Engine, layer, Options.Packed, head.weight!.device_type, head.weight!.dtype);
+
+    /// <summary>
+    /// True when LibTorch runs a stacked layer with dropout between its layers: LibTorch draws those masks inside the
+    /// layer, from the process-wide generator (the kit's kernels draw them from the trainer's, see
+    /// <see cref="Training.TrainingRandomness"/>).
+    /// </summary>
+    internal bool DrawsFromProcessGenerator => layer.LayerDropout > 0 && Engine == RecurrentEngine.LibTorch;
 
     /// <summary>
     /// One line for a notebook or the console: the model's name (<see cref="ClassifierOptions.Name"/>) and what it is
@@ -119,7 +128,7 @@ public sealed class RecurrentClassifier : Module<Tensor, Tensor, Tensor>
         // The engine the options ask for (Auto: the kit's kernels where they serve exactly and beat LibTorch; same
         // results, see RecurrentKernels); otherwise the built-in layer runs.
         if (RecurrentKernels.Choose(Options.Engine, layer, Options.Packed, embedded.device_type, embedded.dtype) == RecurrentEngine.Kit)
-            return RecurrentKernels.Run(recurrent, layer, embedded, Options.Packed ? lengths : null);
+            return RecurrentKernels.Run(recurrent, layer, embedded, Options.Packed ? lengths : null, layerDropout);
         if (!Options.Packed)
         {
             return recurrent switch

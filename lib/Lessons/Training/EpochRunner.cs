@@ -13,7 +13,8 @@ readonly record struct EpochResult(double Loss, double Accuracy, double Seconds,
 /// Reports throttled progress through a callback; knows nothing of epochs beyond the one it runs.
 /// </summary>
 sealed class EpochRunner(
-    nn.Module<Tensor, Tensor, Tensor> model, TrainerOptions options, SparseAwareAdam optimizer, long totalSteps, Device device)
+    nn.Module<Tensor, Tensor, Tensor> model, TrainerOptions options, SparseAwareAdam optimizer, long totalSteps, Device device,
+    Generator generator)
 {
     /// <summary>
     /// Trains on <paramref name="examples"/> in the order of <paramref name="plan"/> (one index array per batch).
@@ -39,7 +40,7 @@ sealed class EpochRunner(
                 long t0 = Stopwatch.GetTimestamp();
                 var batch = BatchBuilder.Build(examples, indices, device);
                 long t1 = Stopwatch.GetTimestamp();
-                var tokens = options.WordDropout > 0 ? DropWords(batch.Tokens, options.WordDropout) : batch.Tokens;
+                var tokens = options.WordDropout > 0 ? DropWords(batch.Tokens, options.WordDropout, generator) : batch.Tokens;
                 var logits = model.forward(tokens, batch.Lengths);
                 var loss = nn.functional.cross_entropy(logits, batch.Labels, label_smoothing: options.LabelSmoothing);
                 long t2 = Stopwatch.GetTimestamp();
@@ -72,10 +73,10 @@ sealed class EpochRunner(
         return new EpochResult(lossSum / seen, (double)correct / seen, seconds, phases);
     }
 
-    /// <summary>Replaces each real token (not padding) by &lt;unk&gt; with probability p.</summary>
-    static Tensor DropWords(Tensor tokens, double p)
+    /// <summary>Replaces each real token (not padding) by &lt;unk&gt; with probability p (drawn from the training's generator).</summary>
+    static Tensor DropWords(Tensor tokens, double p, Generator generator)
     {
-        var drop = rand(tokens.shape, device: tokens.device).lt(p).logical_and(tokens.ne(Text.Vocabulary.Pad));
+        var drop = rand(tokens.shape, device: tokens.device, generator: generator).lt(p).logical_and(tokens.ne(Text.Vocabulary.Pad));
         return tokens.masked_fill(drop, Text.Vocabulary.Unk);
     }
 

@@ -21,6 +21,13 @@ public sealed record History(string Name, long Parameters, IReadOnlyList<EpochMe
     public EpochMetrics Last => Epochs.Count > 0 ? Epochs[^1] : throw new InvalidOperationException("No epochs yet.");
 
     /// <summary>
+    /// Seconds of training per epoch: the median over the epochs, each epoch one timing of the same work, so that a
+    /// burst of load from another program during one epoch does not move it.
+    /// </summary>
+    public double SecondsPerEpoch => Epochs.Count > 0 ? Median.Of(Epochs.Select(e => e.Seconds))
+        : throw new InvalidOperationException("No epochs yet.");
+
+    /// <summary>
     /// What is wrong with a history read from a file (in the kit's language), or null when every epoch is complete
     /// and the chosen epoch is among them: a hand-edited <c>"epochs":[{}]</c> is found here, not by a later crash.
     /// </summary>

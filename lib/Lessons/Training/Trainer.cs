@@ -52,7 +52,10 @@ public sealed class Trainer
     /// <summary>
     /// Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer when early stopping triggers) and returns the history.
     /// The model ends up on <see cref="TorchRuntime.Device"/>, holding the weights of the chosen epoch. Calling Fit again trains further: the history grows and
-    /// epochs keep counting (the optimizer starts afresh).
+    /// epochs keep counting (the optimizer starts afresh, and so does the random stream).
+    /// Fit draws every random number from a generator of its own, seeded with <see cref="TrainerOptions.Seed"/>
+    /// (<see cref="TrainingRandomness"/>), and leaves TorchSharp's thread count alone (<see cref="TrainingThreads"/>):
+    /// trainings of different models may run on different threads at once.
     /// </summary>
     public History Fit(IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample> test,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
@@ -61,15 +64,17 @@ public sealed class Trainer
         if (train.Count == 0) throw new ArgumentException("The training split is empty.", nameof(train));
         if (test.Count == 0) throw new ArgumentException("The test split is empty.", nameof(test));
         var o = Options;
-        if (o.Threads > 0) set_num_threads(o.Threads);
-        random.manual_seed(o.Seed);
         model.to(device);
+        // This training's own random stream (dropout masks, word dropout): see TrainingRandomness. Fit sets no
+        // process-wide state, neither the seed nor the thread count (TrainingThreads), so trainings may run side by side.
+        using var generator = new Generator((ulong)o.Seed, device);
+        using var lent = TrainingRandomness.Lend(model, generator);
 
         var (fit, validation) = ValidationSplit.Carve(train, o.ValidationShare, o.Seed);
         var sampler = new BucketSampler(fit, o.BatchSize, o.Seed, o.Bucketed);
         int[] lengths = [.. fit.Select(e => e.Length)];
         using var optimizer = new SparseAwareAdam(model.parameters(), o.LearningRate, o.WeightDecay);
-        var runner = new EpochRunner(model, o, optimizer, (long)sampler.BatchesPerEpoch * o.Epochs, device);
+        var runner = new EpochRunner(model, o, optimizer, (long)sampler.BatchesPerEpoch * o.Epochs, device, generator);
         // A second Fit continues the history: epochs keep counting, batch orders stay fresh.
         int first = epochs.Count + 1, final = epochs.Count + o.Epochs;
         using var average = new LastEpochsAverage(model, o.AverageLastEpochs, final);

@@ -30,9 +30,14 @@ public sealed record TrainerOptions
     public int AverageLastEpochs { get; init; } = 1;
     /// <summary>Sort by length inside shuffled chunks (<see cref="Batching.BucketSampler"/>): less padding, same randomness.</summary>
     public bool Bucketed { get; init; } = true;
-    /// <summary>Seeds batch order, dropout masks and the validation part.</summary>
+    /// <summary>Seeds batch order, dropout masks and the validation part (the training's own generator; the starting
+    /// weights are drawn when the model is built, see <see cref="TrainingRandomness"/>).</summary>
     public int Seed { get; init; }
-    /// <summary>Intra-op threads for TorchSharp; 0 leaves TorchSharp's own choice.</summary>
+    /// <summary>
+    /// Intra-op threads for TorchSharp; 0 leaves TorchSharp's own choice. The count is process-wide, so the trainer
+    /// does not set it: whoever starts trainings applies it once (<see cref="TrainingThreads.Apply"/>; a
+    /// <see cref="TrainingPool"/> runs each training on one thread).
+    /// </summary>
     public int Threads { get; init; }
     /// <summary>
     /// Share of the training split held out, per class, as the validation part (0 = none). With one, the model keeps

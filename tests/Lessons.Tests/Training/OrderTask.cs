@@ -11,6 +11,9 @@ static class OrderTask
 {
     public const int Good = 2, Not = 3, FirstFiller = 4, VocabularySize = 12;
 
+    /// <summary>The class names, by label.</summary>
+    public static readonly string[] Classes = ["good not", "not good"];
+
     public static EncodedExample[] Make(int count, int seed)
     {
         var random = new Random(seed);

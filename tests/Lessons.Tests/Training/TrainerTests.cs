@@ -11,8 +11,6 @@ public sealed class TrainerTests
 {
     public TrainerTests() => TorchRuntime.EnsureReady();
 
-    static readonly string[] TwoClasses = ["good not", "not good"];
-
     static ClassifierOptions Small(CellKind kind = CellKind.Lstm, bool sparse = false) => new()
     {
         Kind = kind, VocabularySize = OrderTask.VocabularySize, Embedding = 16, Hidden = 16, Classes = 2, SparseEmbedding = sparse,
@@ -37,7 +35,7 @@ public sealed class TrainerTests
         var options = kind == CellKind.Lstm && !packed ? Small(sparse: true)
             : Small(kind, sparse: true) with { Packed = packed, Bidirectional = true, Layers = 2, LayerDropout = 0.2 };
         using var model = new RecurrentClassifier(options);
-        var trainer = new Trainer(model, TwoClasses, Quick(5));
+        var trainer = new Trainer(model, OrderTask.Classes, Quick(5));
         var live = new List<long>();
         trainer.EpochCompleted += _ => live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
 
@@ -55,7 +53,7 @@ public sealed class TrainerTests
         {
             random.manual_seed(0);
             using var model = new RecurrentClassifier(Small());
-            return new Trainer(model, TwoClasses, Quick(2)).Fit(OrderTask.Make(160, 1), OrderTask.Make(40, 2));
+            return new Trainer(model, OrderTask.Classes, Quick(2)).Fit(OrderTask.Make(160, 1), OrderTask.Make(40, 2));
         }
         var a = Run();
         var b = Run();
@@ -69,7 +67,7 @@ public sealed class TrainerTests
         random.manual_seed(0);
         using var model = new BagOfWordsClassifier(Small());
         var reports = new List<TrainingProgress>();
-        var trainer = new Trainer(model, TwoClasses, Quick(2) with { ProgressInterval = TimeSpan.FromHours(1) });
+        var trainer = new Trainer(model, OrderTask.Classes, Quick(2) with { ProgressInterval = TimeSpan.FromHours(1) });
         trainer.ProgressChanged += reports.Add;
         trainer.Fit(OrderTask.Make(100, 1), OrderTask.Make(20, 2));
 
@@ -86,11 +84,11 @@ public sealed class TrainerTests
 
         random.manual_seed(0);
         using var lstm = new RecurrentClassifier(Small());
-        var lstmHistory = new Trainer(lstm, TwoClasses, options).Fit(train, test);
+        var lstmHistory = new Trainer(lstm, OrderTask.Classes, options).Fit(train, test);
 
         random.manual_seed(0);
         using var bag = new BagOfWordsClassifier(Small());
-        var bagHistory = new Trainer(bag, TwoClasses, options).Fit(train, test);
+        var bagHistory = new Trainer(bag, OrderTask.Classes, options).Fit(train, test);
 
         Assert.True(lstmHistory.Last.Test.Accuracy > 0.95, $"LSTM test accuracy {lstmHistory.Last.Test.Accuracy:P1}");
         Assert.InRange(bagHistory.Last.Test.Accuracy, 0.4, 0.6);
@@ -101,7 +99,7 @@ public sealed class TrainerTests
     {
         random.manual_seed(0);
         using var model = new BagOfWordsClassifier(Small());
-        var trainer = new Trainer(model, TwoClasses, Quick(2));
+        var trainer = new Trainer(model, OrderTask.Classes, Quick(2));
         var reports = new List<TrainingProgress>();
         trainer.ProgressChanged += reports.Add;
         trainer.Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
@@ -121,7 +119,7 @@ public sealed class TrainerTests
         var kept = new List<Dictionary<string, Tensor>>();
         random.manual_seed(0);
         using var model = new RecurrentClassifier(Small());
-        var trainer = new Trainer(model, TwoClasses, options);
+        var trainer = new Trainer(model, OrderTask.Classes, options);
         trainer.EpochCompleted += _ => kept.Add(model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone()));
         var history = trainer.Fit(train, test);
 
@@ -139,7 +137,7 @@ public sealed class TrainerTests
     {
         random.manual_seed(0);
         using var model = new BagOfWordsClassifier(Small());
-        var history = new Trainer(model, TwoClasses, Quick(2)).Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
+        var history = new Trainer(model, OrderTask.Classes, Quick(2)).Fit(OrderTask.Make(64, 1), OrderTask.Make(20, 2));
 
         Assert.Equal(2, history.ChosenEpoch);
         Assert.All(history.Epochs, e => Assert.Null(e.Validation));
@@ -151,7 +149,7 @@ public sealed class TrainerTests
         random.manual_seed(0);
         using var model = new BagOfWordsClassifier(Small());
         // A bag of words cannot learn word order: validation accuracy soon stops improving.
-        var history = new Trainer(model, TwoClasses, Quick(30) with { ValidationShare = 0.25, Patience = 2 })
+        var history = new Trainer(model, OrderTask.Classes, Quick(30) with { ValidationShare = 0.25, Patience = 2 })
             .Fit(OrderTask.Make(200, 1), OrderTask.Make(40, 2));
 
         Assert.InRange(history.Epochs.Count, 3, 29);
@@ -169,13 +167,13 @@ public sealed class TrainerTests
         random.manual_seed(0);
         using (var plain = new RecurrentClassifier(Small()))
         {
-            var trainer = new Trainer(plain, TwoClasses, Quick(3));
+            var trainer = new Trainer(plain, OrderTask.Classes, Quick(3));
             trainer.EpochCompleted += _ => epochWeights.Add(plain.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone()));
             trainer.Fit(train, test);
         }
         random.manual_seed(0);
         using var averaged = new RecurrentClassifier(Small());
-        new Trainer(averaged, TwoClasses, Quick(3) with { AverageLastEpochs = 2 }).Fit(train, test);
+        new Trainer(averaged, OrderTask.Classes, Quick(3) with { AverageLastEpochs = 2 }).Fit(train, test);
 
         foreach (var (key, value) in averaged.state_dict())
         {

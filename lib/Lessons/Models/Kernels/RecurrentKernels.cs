@@ -54,22 +54,24 @@ internal static class RecurrentKernels
     /// input [B, T, E] (padded, batch-first), lengths [B] for packed reading or null for padded -> output
     /// [B, T, directions x H] (packed: zero at padding), h_n (and the LSTM's c_n) [layers x directions, B, H] in the
     /// caller's row order, exactly as <paramref name="module"/> (built from <paramref name="layer"/>) returns them. The
-    /// layer's dropout applies between layers while the module is training.
+    /// layer's dropout applies between layers while the module is training, its masks drawn by
+    /// <paramref name="betweenLayers"/> when given (the classifier's, which the trainer lends its generator), else
+    /// from the process-wide generator.
     /// </summary>
-    public static RecurrentRun Run(nn.Module module, RecurrentLayerSpec layer, Tensor input, Tensor? lengths)
+    public static RecurrentRun Run(nn.Module module, RecurrentLayerSpec layer, Tensor input, Tensor? lengths, GeneratorDropout? betweenLayers = null)
     {
         if (Refusal(layer, input.device_type, input.dtype) is string refusal)
             throw new ArgumentException($"the kit's kernels cannot compute this layer: {refusal}", nameof(layer));
         return layer.Kind switch
         {
-            CellKind.Lstm => Run<LstmKernel, LstmTape>(module, layer, input, lengths),
-            CellKind.Gru => Run<GruKernel, GruTape>(module, layer, input, lengths),
-            CellKind.Rnn => Run<RnnKernel, KernelTape>(module, layer, input, lengths),
+            CellKind.Lstm => Run<LstmKernel, LstmTape>(module, layer, input, lengths, betweenLayers),
+            CellKind.Gru => Run<GruKernel, GruTape>(module, layer, input, lengths, betweenLayers),
+            CellKind.Rnn => Run<RnnKernel, KernelTape>(module, layer, input, lengths, betweenLayers),
             _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Kind, "unknown cell kind"),
         };
     }
 
-    static RecurrentRun Run<TKernel, TTape>(nn.Module module, RecurrentLayerSpec layer, Tensor input, Tensor? lengths)
+    static RecurrentRun Run<TKernel, TTape>(nn.Module module, RecurrentLayerSpec layer, Tensor input, Tensor? lengths, GeneratorDropout? betweenLayers)
         where TKernel : IRecurrentKernel<TTape>
         where TTape : KernelTape
     {
@@ -93,7 +95,8 @@ internal static class RecurrentKernels
                 if (TKernel.StateBlocks > 1) lastCell.Add(last[.., layer.Hidden..]);
             }
             x = directions.Count == 1 ? directions[0] : cat(directions, 1);
-            if (index < layer.Layers - 1 && layer.LayerDropout > 0) x = nn.functional.dropout(x, layer.LayerDropout, module.training);
+            if (index < layer.Layers - 1 && layer.LayerDropout > 0)
+                x = GeneratorDropout.Apply(x, layer.LayerDropout, module.training, betweenLayers?.Generator);
         }
 
         var output = batch.ToPadded(x);

@@ -1,0 +1,40 @@
+using static TorchSharp.torch;
+
+namespace Lessons.Models;
+
+/// <summary>
+/// Dropout whose masks come from a random generator the trainer lends it (<see cref="Training.TrainingRandomness"/>),
+/// so that trainings running side by side draw from their own streams, not from TorchSharp's process-wide generator.
+/// The arithmetic is LibTorch's own dropout on the CPU (a Bernoulli(1 − p) mask divided by 1 − p, times the input),
+/// so with a generator seeded like <c>manual_seed</c> the masks are the ones <c>nn.Dropout</c> would draw. Without a
+/// generator (a model trained by a hand-written loop) it draws from the process-wide one, as <c>nn.Dropout</c> does.
+/// </summary>
+public sealed class GeneratorDropout : nn.Module<Tensor, Tensor>
+{
+    /// <summary>The share of values zeroed while training.</summary>
+    public double P { get; }
+
+    /// <summary>Where the masks come from; null: the process-wide generator.</summary>
+    public Generator? Generator { get; set; }
+
+    public GeneratorDropout(double p) : base(nameof(GeneratorDropout))
+    {
+        if (p is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(p), p, "dropout must be in [0, 1)");
+        P = p;
+    }
+
+    public override Tensor forward(Tensor input) => Apply(input, P, training, Generator);
+
+    /// <summary>
+    /// <paramref name="input"/> with each value zeroed with probability <paramref name="p"/> and the rest scaled by
+    /// 1/(1 − p) when <paramref name="training"/>; else the input itself.
+    /// </summary>
+    public static Tensor Apply(Tensor input, double p, bool training, Generator? generator)
+    {
+        if (p == 0 || !training || input.numel() == 0) return input.alias();
+        using var noise = empty_like(input);
+        noise.bernoulli_(1 - p, generator);
+        noise.div_(1 - p);
+        return input * noise;
+    }
+}
