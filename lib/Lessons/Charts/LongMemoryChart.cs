@@ -26,22 +26,9 @@ public static class LongMemoryChart
         for (int m = 0; m < models.Count; m++)
         {
             var (model, distractors, accuracy) = models[m];
-            var line = figure.Add("scatter");
-            line["name"] = ChartStyle.Label(model);
-            line["mode"] = "lines+markers";
-            line["x"] = distractors;
-            line["y"] = accuracy;
-            line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(m), ["width"] = 2 };
-            line["marker"] = new Dictionary<string, object?> { ["size"] = 9 };
-            line["hovertemplate"] = Words.Format("chart.memory-hover", ChartStyle.Label(model));
+            figure.AddRunLine(m, model, distractors, accuracy, Words.Format("chart.memory-hover", ChartStyle.Label(model)));
         }
-        var guess = figure.Add("scatter");
-        guess["name"] = Words.Format("chart.chance", chance);
-        guess["mode"] = "lines";
-        guess["x"] = new[] { all[0], all[^1] };
-        guess["y"] = new[] { chance, chance };
-        guess["line"] = new Dictionary<string, object?> { ["color"] = "#7f7f7f", ["width"] = 2, ["dash"] = "dash" };
-        guess["hoverinfo"] = "skip";
+        figure.AddLevel(Words.Format("chart.chance", chance), all[0], all[^1], chance);
 
         var x = ChartStyle.Axis(Words.Text("chart.distractor-axis"), type: "log");
         x["tickmode"] = "array";

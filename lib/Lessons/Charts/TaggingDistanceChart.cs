@@ -24,23 +24,11 @@ public static class TaggingDistanceChart
         for (int m = 0; m < models.Count; m++)
         {
             var (model, accuracy) = models[m];
-            var line = figure.Add("scatter");
-            line["name"] = ChartStyle.Label(model);
-            line["mode"] = "lines+markers";
-            line["x"] = bins;
-            line["y"] = accuracy.Accuracy.Select(a => double.IsNaN(a) ? (double?)null : a).ToArray();
+            var line = figure.AddRunLine(m, model, bins, accuracy.Accuracy.Select(a => double.IsNaN(a) ? (double?)null : a).ToArray(),
+                Words.Format("chart.tagging-hover", ChartStyle.Label(model)));
             line["customdata"] = accuracy.Tokens;
-            line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(m), ["width"] = 2 };
-            line["marker"] = new Dictionary<string, object?> { ["size"] = 9 };
-            line["hovertemplate"] = Words.Format("chart.tagging-hover", ChartStyle.Label(model));
         }
-        var guess = figure.Add("scatter");
-        guess["name"] = Words.Format("chart.tagging-majority", majority);
-        guess["mode"] = "lines";
-        guess["x"] = new[] { bins[0], bins[^1] };
-        guess["y"] = new[] { majority, majority };
-        guess["line"] = new Dictionary<string, object?> { ["color"] = "#7f7f7f", ["width"] = 2, ["dash"] = "dash" };
-        guess["hoverinfo"] = "skip";
+        figure.AddLevel(Words.Format("chart.tagging-majority", majority), bins[0], bins[^1], majority);
 
         var x = ChartStyle.Axis(Words.Text("chart.tagging-axis"));
         x["type"] = "category";
