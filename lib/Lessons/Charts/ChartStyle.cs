@@ -88,6 +88,16 @@ public static class ChartStyle
         ["xanchor"] = "left",
     };
 
+    /// <summary>An accuracy axis: <see cref="Axis"/> with percent ticks from 0 to a little above 100%, so a point at 100%
+    /// is drawn whole.</summary>
+    internal static Dictionary<string, object?> AccuracyAxis(string title)
+    {
+        var axis = Axis(title);
+        axis["tickformat"] = ".0%";
+        axis["range"] = new[] { 0.0, 1.05 };
+        return axis;
+    }
+
     /// <summary>A cartesian axis: title, automatic margins so long tick labels are never cut, optional angle.</summary>
     internal static Dictionary<string, object?> Axis(string title, int? tickAngle = null, string? type = null) =>
         new()

@@ -35,10 +35,7 @@ public static class LongMemoryChart
         x["tickvals"] = all;
         x["ticktext"] = all.Select(n => n.ToString(Culture)).ToArray();
         figure.Layout["xaxis"] = x;
-        var y = ChartStyle.Axis(Words.Text("chart.test-accuracy"));
-        y["tickformat"] = ".0%";
-        y["range"] = new[] { 0.0, 1.05 };
-        figure.Layout["yaxis"] = y;
+        figure.Layout["yaxis"] = ChartStyle.AccuracyAxis(Words.Text("chart.test-accuracy"));
         return figure.Build();
     }
 }

@@ -33,10 +33,7 @@ public static class TaggingDistanceChart
         var x = ChartStyle.Axis(Words.Text("chart.tagging-axis"));
         x["type"] = "category";
         figure.Layout["xaxis"] = x;
-        var y = ChartStyle.Axis(Words.Text("chart.token-accuracy"));
-        y["tickformat"] = ".0%";
-        y["range"] = new[] { 0.0, 1.05 };
-        figure.Layout["yaxis"] = y;
+        figure.Layout["yaxis"] = ChartStyle.AccuracyAxis(Words.Text("chart.token-accuracy"));
         return figure.Build();
     }
 }
