@@ -161,6 +161,15 @@ public static class ChartStyle
         ["xanchor"] = "left",
     };
 
+    /// <summary>An axis of accuracies plotted as percentages (<see cref="Percents"/>): <see cref="PercentTicks"/> from 0 to a
+    /// little above 100, so a point at 100% is drawn whole.</summary>
+    internal static Dictionary<string, object?> AccuracyAxis(string title)
+    {
+        var axis = PercentTicks(Axis(title));
+        axis["range"] = new[] { 0.0, 105.0 };
+        return axis;
+    }
+
     /// <summary>A cartesian axis: title, automatic margins so long tick labels are never cut, optional angle.</summary>
     internal static Dictionary<string, object?> Axis(string title, int? tickAngle = null, string? type = null) =>
         new()

@@ -29,6 +29,36 @@ internal sealed class Figure
         return trace;
     }
 
+    /// <summary>
+    /// Add one run's line with markers, in the run's colour (<see cref="ChartStyle.RunColor"/> of
+    /// <paramref name="run"/>), named <paramref name="name"/> in the legend; returns its attributes.
+    /// </summary>
+    public Dictionary<string, object?> AddRunLine(int run, string name, object x, object y, string hover)
+    {
+        var line = Add("scatter");
+        line["name"] = ChartStyle.Label(name);
+        line["mode"] = "lines+markers";
+        line["x"] = x;
+        line["y"] = y;
+        line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(run), ["width"] = 2 };
+        line["marker"] = new Dictionary<string, object?> { ["size"] = 9 };
+        line["hovertemplate"] = hover;
+        return line;
+    }
+
+    /// <summary>Add a grey dashed level at <paramref name="y"/> from <paramref name="from"/> to <paramref name="to"/>
+    /// (a chance level), named <paramref name="name"/> in the legend, without hover.</summary>
+    public void AddLevel(string name, object from, object to, double y)
+    {
+        var level = Add("scatter");
+        level["name"] = name;
+        level["mode"] = "lines";
+        level["x"] = new[] { from, to };
+        level["y"] = new[] { y, y };
+        level["line"] = new Dictionary<string, object?> { ["color"] = "#7f7f7f", ["width"] = 2, ["dash"] = "dash" };
+        level["hoverinfo"] = "skip";
+    }
+
     /// <summary>The layout's attributes.</summary>
     public Dictionary<string, object?> Layout => layout;
 

@@ -26,31 +26,17 @@ public static class LongMemoryChart
         for (int m = 0; m < models.Count; m++)
         {
             var (model, distractors, accuracy) = models[m];
-            var line = figure.Add("scatter");
-            line["name"] = ChartStyle.Label(model);
-            line["mode"] = "lines+markers";
-            line["x"] = distractors;
-            line["y"] = ChartStyle.Percents(accuracy);
-            line["line"] = new Dictionary<string, object?> { ["color"] = ChartStyle.RunColor(m), ["width"] = 2 };
-            line["marker"] = new Dictionary<string, object?> { ["size"] = 9 };
-            line["hovertemplate"] = Words.Format("chart.memory-hover", ChartStyle.Label(model), ChartStyle.PercentText("y"));
+            figure.AddRunLine(m, model, distractors, ChartStyle.Percents(accuracy),
+                Words.Format("chart.memory-hover", ChartStyle.Label(model), ChartStyle.PercentText("y")));
         }
-        var guess = figure.Add("scatter");
-        guess["name"] = Words.Format("chart.chance", chance);
-        guess["mode"] = "lines";
-        guess["x"] = new[] { all[0], all[^1] };
-        guess["y"] = new[] { ChartStyle.Percent(chance), ChartStyle.Percent(chance) };
-        guess["line"] = new Dictionary<string, object?> { ["color"] = "#7f7f7f", ["width"] = 2, ["dash"] = "dash" };
-        guess["hoverinfo"] = "skip";
+        figure.AddLevel(Words.Format("chart.chance", chance), all[0], all[^1], ChartStyle.Percent(chance));
 
         var x = ChartStyle.Axis(Words.Text("chart.distractor-axis"), type: "log");
         x["tickmode"] = "array";
         x["tickvals"] = all;
         x["ticktext"] = all.Select(n => n.ToString(Culture)).ToArray();
         figure.Layout["xaxis"] = x;
-        var y = ChartStyle.PercentTicks(ChartStyle.Axis(Words.Text("chart.test-accuracy")));
-        y["range"] = new[] { 0.0, 105.0 };
-        figure.Layout["yaxis"] = y;
+        figure.Layout["yaxis"] = ChartStyle.AccuracyAxis(Words.Text("chart.test-accuracy"));
         return figure.Build();
     }
 }

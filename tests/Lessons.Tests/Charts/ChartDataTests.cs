@@ -390,4 +390,23 @@ public class ChartDataTests
         var wrong = Assert.Throws<ArgumentException>(() => LongMemoryChart.Create([("GRU", n, [0.5])], 0.25));
         Assert.Contains("\"GRU\" needs one accuracy per number of distractors (got 5 and 1)", wrong.Message);
     }
+    [Fact]
+    public void Tagging_chart_has_a_line_per_model_over_the_distance_bins_and_the_majority_dashed()
+    {
+        var uni = new DistanceAccuracy(3, [0.4, 0.3, 0.2, 0.9], [10, 8, 20, 50]);
+        var bi = new DistanceAccuracy(3, [0.99, 0.98, double.NaN, 0.97], [10, 8, 0, 50]);
+        var json = new ChartJson(TaggingDistanceChart.Create([("uni", uni), ("bi <2>", bi)], majority: 0.58));
+
+        Assert.Equal(["uni", "bi &lt;2&gt;", "always the commoner tag (58%)"], json.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["1", "2", "3 or more", "no number after"], ChartJson.Strings(json.Traces[0].GetProperty("x")));
+        Assert.Equal([0.4, 0.3, 0.2, 0.9], ChartJson.Numbers(json.Traces[0].GetProperty("y")));
+        Assert.Equal([0.99, 0.98, null, 0.97], ChartJson.NullableNumbers(json.Traces[1].GetProperty("y")));
+        Assert.Equal([10.0, 8, 0, 50], ChartJson.Numbers(json.Traces[1].GetProperty("customdata")));
+        Assert.Equal(["1", "no number after"], ChartJson.Strings(json.Traces[2].GetProperty("x")));
+        Assert.Equal("dash", json.Traces[2].GetProperty("line").GetProperty("dash").GetString());
+        Assert.Equal("Tagging: per-token accuracy by how far to the right the deciding number lies",
+            json.Layout.GetProperty("title").GetProperty("text").GetString());
+        var mixed = Assert.Throws<ArgumentException>(() => TaggingDistanceChart.Create([("uni", uni), ("far", new DistanceAccuracy(5, new double[6], new int[6]))], 0.5));
+        Assert.StartsWith("Every model's accuracy needs the same distance bins.", mixed.Message);
+    }
 }

@@ -32,6 +32,7 @@ internal static class ChartGallery
             ("gate-saturation", GateSaturationChart.Create(traces), 4),
             ("gradient-norms", GradientNormChart.Create(norms), 2),
             ("long-memory", LongMemoryChart.Create([("RNN", [5, 10, 20, 50, 100], [1, 0.98, 0.7, 0.3, 0.26]), ("LSTM", [5, 10, 20, 50, 100], [1, 1, 1, 0.99, 0.97])], 0.25), 3),
+            ("tagging-distance", TaggingDistanceChart.Create([("unidirectional", new DistanceAccuracy(10, [0.3, 0.28, 0.27, 0.26, 0.25, 0.25, 0.24, 0.24, 0.23, 0.22, 0.93], [900, 850, 800, 760, 700, 650, 600, 560, 520, 4000, 40000])), ("bidirectional", new DistanceAccuracy(10, [0.97, 0.96, 0.96, 0.95, 0.95, 0.94, 0.94, 0.93, 0.93, 0.9, 0.97], [900, 850, 800, 760, 700, 650, 600, 560, 520, 4000, 40000]))], 0.58), 3),
             ("class-probabilities", ClassProbabilityChart.Create(ChartSamples.Classes, [0.1, 0.15, 0.7, 0.05], "Wall St. Bears Claw Back Into the Black", actual: 2), 1),
         ];
     }

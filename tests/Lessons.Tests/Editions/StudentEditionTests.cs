@@ -38,6 +38,9 @@ public sealed class StudentEditionTests : IDisposable
             ["double Accuracy(RnnClassifier model, IReadOnlyList<EncodedExample> examples)",
              "for (int epoch = 1; epoch <= epochs; epoch++)"], "loss.backward();"),
         ("03-lstm.ipynb", "student", ["(Tensor H, Tensor C) LstmStep(Tensor x, Tensor h, Tensor c, LstmWeights w)"], "f * c + i * g"),
+        ("05b-tagging.ipynb", "student",
+            ["class Tagger : nn.Module<Tensor, Tensor, Tensor>", "public override Tensor forward(Tensor tokens, Tensor lengths)",
+             "readonly TorchSharp.Modules.LSTM lstm;"], "pack_padded_sequence"),
         ("07-gru-and-beyond.ipynb", "student", ["Tensor GruStep(Tensor x, Tensor h, GruWeights w)"], "(1 - z) * n + z * h"),
     ];
 
@@ -49,7 +52,7 @@ public sealed class StudentEditionTests : IDisposable
         // The English lessons, and the Turkish ones in tr/; the teacher's keys (key/, tr/key/) stay out.
         var lessons = Directory.GetFiles(Teachers, "*.ipynb").Concat(Directory.GetFiles(Path.Combine(Teachers, "tr"), "*.ipynb"))
             .Select(f => Path.GetRelativePath(Teachers, f)).Order().ToList();
-        Assert.Equal(18, lessons.Count);
+        Assert.Equal(20, lessons.Count);
         Assert.Equal(lessons, written.Notebooks.Select(f => Path.GetRelativePath(folder, f)).Order());
         Assert.Equal(Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories).Order(), written.Notebooks.Order());
         Assert.False(Directory.Exists(Path.Combine(folder, "key")));

@@ -45,6 +45,8 @@ public sealed class LessonNotebookTests
         ("03-lstm.ipynb", 4, true),
         ("04-packed-sequences.ipynb", 1, true),
         ("05-bidirectional-multilayer.ipynb", 2, true),
+        // The tagging deep dive prints per-token accuracies, held to the tagging floor below, not to the topic floor.
+        ("05b-tagging.ipynb", 1, false),
         ("06-inside-the-network.ipynb", 6, false),
         ("07-gru-and-beyond.ipynb", 1, true),
         ("appendix-under-the-hood.ipynb", 1, true),
@@ -58,6 +60,7 @@ public sealed class LessonNotebookTests
         ("key/03-lstm-key.ipynb", 2, true),
         ("key/04-packed-sequences-key.ipynb", 0, false),
         ("key/05-bidirectional-multilayer-key.ipynb", 0, false),
+        ("key/05b-tagging-key.ipynb", 0, false),
         ("key/06-inside-the-network-key.ipynb", 4, false),
         ("key/07-gru-and-beyond-key.ipynb", 0, true),
     ];
@@ -92,6 +95,42 @@ public sealed class LessonNotebookTests
     /// the padded batch's last column (padding washes out its state, so it stays near chance).
     /// </summary>
     static readonly Dictionary<string, string> HarmedRuns = new() { ["04-packed-sequences.ipynb"] = "last column" };
+
+    /// <summary>
+    /// The tagging deep dive's lines, in the words of each edition: chance (the commoner tag's share of the test tokens)
+    /// and each tagger's per-token accuracy, its mean over the seeds. Quick mode must still show the lesson: both taggers
+    /// above chance, the bidirectional one ahead by at least <see cref="TaggingLead"/> points.
+    /// </summary>
+    sealed record TaggingLines(Regex Chance, Regex Unidirectional, Regex Bidirectional);
+
+    static readonly TaggingLines EnglishTagging = new(
+        new(@"^chance \(always the commoner tag\): (\d+(?:\.\d)?) ?%", RegexOptions.Multiline),
+        new(@"^unidirectional tagger: (\d+(?:\.\d)?) ?% on average", RegexOptions.Multiline),
+        new(@"^bidirectional tagger: (\d+(?:\.\d)?) ?% on average", RegexOptions.Multiline));
+
+    static readonly TaggingLines TurkishTagging = new(
+        new(@"^şans düzeyi \(hep daha sık etiket\): %(\d+(?:,\d)?)", RegexOptions.Multiline),
+        new(@"^tek yönlü etiketleyici: %(\d+(?:,\d)?) ortalama", RegexOptions.Multiline),
+        new(@"^çift yönlü etiketleyici: %(\d+(?:,\d)?) ortalama", RegexOptions.Multiline));
+
+    /// <summary>Notebooks that train a unidirectional and a bidirectional tagger, held to the tagging floor.</summary>
+    static readonly HashSet<string> Taggers = ["05b-tagging.ipynb"];
+
+    /// <summary>How far, in points of per-token accuracy, the bidirectional tagger must lead in quick mode.</summary>
+    const double TaggingLead = 5;
+
+    static void AssertTaggingFloor(string notebook, string text, TaggingLines lines)
+    {
+        double Read(Regex line)
+        {
+            var match = line.Match(text);
+            Assert.True(match.Success, $"{notebook}: no line matches {line}");
+            return double.Parse(match.Groups[1].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        double chance = Read(lines.Chance), uni = Read(lines.Unidirectional), bi = Read(lines.Bidirectional);
+        Assert.True(uni > chance, $"{notebook}: the unidirectional tagger ({uni}%) is not above chance ({chance}%) in quick mode");
+        Assert.True(bi >= uni + TaggingLead, $"{notebook}: the bidirectional tagger ({bi}%) is not {TaggingLead} points ahead of the unidirectional one ({uni}%)");
+    }
 
     [Fact]
     public void Every_notebook_in_the_folder_is_covered()
@@ -137,6 +176,8 @@ public sealed class LessonNotebookTests
             if (turkish)
                 Assert.DoesNotContain(cells.Select(Text), text => text.Contains("test accuracy", StringComparison.Ordinal) ||
                     text.Contains("epoch ", StringComparison.Ordinal) || text.Contains(" % ", StringComparison.Ordinal));
+            if (Taggers.Contains(english))
+                AssertTaggingFloor(notebook, string.Concat(cells.Select(Text)), turkish ? TurkishTagging : EnglishTagging);
             if (HandWrittenSteps.TryGetValue(english, out var layer))
                 Assert.Contains(edition.StepMatches(layer), string.Concat(cells.Select(Text)));
         }
