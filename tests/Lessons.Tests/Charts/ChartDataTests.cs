@@ -246,6 +246,32 @@ public class ChartDataTests
     }
 
     [Fact]
+    public void Bits_per_character_are_drawn_per_epoch_beside_two_flat_baselines()
+    {
+        var json = new ChartJson(BitsPerCharacterChart.Create([3.0, 2.5], [2.8, 2.6], 4.4, 3.4));
+
+        Assert.Equal(["LSTM, training headlines", "LSTM, held-out headlines", "unigram baseline (held-out)", "bigram baseline (held-out)"],
+            json.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([2.8, 2.6], ChartJson.Numbers(json.Traces[1].GetProperty("y")));
+        Assert.Equal([1.0, 2.0], ChartJson.Numbers(json.Traces[3].GetProperty("x")));
+        Assert.Equal([3.4, 3.4], ChartJson.Numbers(json.Traces[3].GetProperty("y")));
+        Assert.Throws<ArgumentException>(() => BitsPerCharacterChart.Create([3.0], [2.8, 2.6], 4.4, 3.4));
+    }
+
+    [Fact]
+    public void Next_character_probabilities_are_a_pair_of_bars_per_character_with_end_last()
+    {
+        var json = new ChartJson(NextCharacterChart.Create("a b", [0.5, 0.25, 0.125, 0.75], [0.1, 0.2, 0.3, 0.4]));
+
+        var bars = json.TracesOfType("bar");
+        Assert.Equal(["LSTM", "bigram baseline (held-out)"], bars.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([0.5, 0.25, 0.125, 0.75], ChartJson.Numbers(bars[0].GetProperty("y")));
+        Assert.Equal(["a", "␣", "b", "⏎"], ChartJson.Strings(json.Layout.GetProperty("xaxis").GetProperty("ticktext")));
+        Assert.Equal("How likely each next character was, reading “a b”", json.Layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Throws<ArgumentException>(() => NextCharacterChart.Create("a b", [0.5, 0.25, 0.125], [0.1, 0.2, 0.3]));
+    }
+
+    [Fact]
     public void Class_probabilities_are_one_bar_per_class_with_the_prediction_highlighted()
     {
         double[] p = [0.1, 0.2, 0.6, 0.1];

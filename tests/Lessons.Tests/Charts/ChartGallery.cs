@@ -32,6 +32,9 @@ internal static class ChartGallery
             ("gate-saturation", GateSaturationChart.Create(traces), 4),
             ("gradient-norms", GradientNormChart.Create(norms), 2),
             ("long-memory", LongMemoryChart.Create([("RNN", [5, 10, 20, 50, 100], [1, 0.98, 0.7, 0.3, 0.26]), ("LSTM", [5, 10, 20, 50, 100], [1, 1, 1, 0.99, 0.97])], 0.25), 3),
+            ("bits-per-character", BitsPerCharacterChart.Create([3.1, 2.6, 2.4], [2.9, 2.6, 2.5], 4.4, 3.4), 4),
+            ("next-character", NextCharacterChart.Create("Oil hits a record", [.. Enumerable.Range(0, 18).Select(i => (i % 5) / 5.0)],
+                [.. Enumerable.Range(0, 18).Select(i => 0.1 + (i % 3) / 10.0)]), 2),
             ("class-probabilities", ClassProbabilityChart.Create(ChartSamples.Classes, [0.1, 0.15, 0.7, 0.05], "Wall St. Bears Claw Back Into the Black", actual: 2), 1),
         ];
     }
