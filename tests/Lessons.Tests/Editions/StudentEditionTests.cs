@@ -39,6 +39,9 @@ public sealed class StudentEditionTests : IDisposable
              "for (int epoch = 1; epoch <= epochs; epoch++)"], "loss.backward();"),
         ("03-lstm.ipynb", "student", ["(Tensor H, Tensor C) LstmStep(Tensor x, Tensor h, Tensor c, LstmWeights w)"], "f * c + i * g"),
         ("07-gru-and-beyond.ipynb", "student", ["Tensor GruStep(Tensor x, Tensor h, GruWeights w)"], "(1 - z) * n + z * h"),
+        ("07b-language-model.ipynb", "student",
+            ["string Sample(LanguageModel model, CharVocabulary vocabulary, double temperature, int maxLength, Generator generator)",
+             "Console.WriteLine(StepCheck.Sampling(Sample));"], "multinomial(probabilities, 1, generator: generator)"),
     ];
 
     [Fact]
@@ -49,7 +52,7 @@ public sealed class StudentEditionTests : IDisposable
         // The English lessons, and the Turkish ones in tr/; the teacher's keys (key/, tr/key/) stay out.
         var lessons = Directory.GetFiles(Teachers, "*.ipynb").Concat(Directory.GetFiles(Path.Combine(Teachers, "tr"), "*.ipynb"))
             .Select(f => Path.GetRelativePath(Teachers, f)).Order().ToList();
-        Assert.Equal(18, lessons.Count);
+        Assert.Equal(20, lessons.Count);
         Assert.Equal(lessons, written.Notebooks.Select(f => Path.GetRelativePath(folder, f)).Order());
         Assert.Equal(Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories).Order(), written.Notebooks.Order());
         Assert.False(Directory.Exists(Path.Combine(folder, "key")));
