@@ -262,6 +262,32 @@ public class ChartDataTests
     }
 
     [Fact]
+    public void Bits_per_character_are_drawn_per_epoch_beside_two_flat_baselines()
+    {
+        var json = new ChartJson(BitsPerCharacterChart.Create([3.0, 2.5], [2.8, 2.6], 4.4, 3.4));
+
+        Assert.Equal(["LSTM, training headlines", "LSTM, held-out headlines", "unigram baseline (held-out)", "bigram baseline (held-out)"],
+            json.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([2.8, 2.6], ChartJson.Numbers(json.Traces[1].GetProperty("y")));
+        Assert.Equal([1.0, 2.0], ChartJson.Numbers(json.Traces[3].GetProperty("x")));
+        Assert.Equal([3.4, 3.4], ChartJson.Numbers(json.Traces[3].GetProperty("y")));
+        Assert.Throws<ArgumentException>(() => BitsPerCharacterChart.Create([3.0], [2.8, 2.6], 4.4, 3.4));
+    }
+
+    [Fact]
+    public void Next_character_probabilities_are_a_pair_of_bars_per_character_with_end_last()
+    {
+        var json = new ChartJson(NextCharacterChart.Create("a b", [0.5, 0.25, 0.125, 0.75], [0.1, 0.2, 0.3, 0.4]));
+
+        var bars = json.TracesOfType("bar");
+        Assert.Equal(["LSTM", "bigram baseline (held-out)"], bars.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal([50, 25, 12.5, 75], ChartJson.Numbers(bars[0].GetProperty("y")));
+        Assert.Equal(["a", "␣", "b", "⏎"], ChartJson.Strings(json.Layout.GetProperty("xaxis").GetProperty("ticktext")));
+        Assert.Equal("How likely each next character was, reading “a b”", json.Layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Throws<ArgumentException>(() => NextCharacterChart.Create("a b", [0.5, 0.25, 0.125], [0.1, 0.2, 0.3]));
+    }
+
+    [Fact]
     public void Class_probabilities_are_one_bar_per_class_with_the_prediction_highlighted()
     {
         double[] p = [0.1, 0.2, 0.6, 0.1];
@@ -289,7 +315,7 @@ public class ChartDataTests
         for (int r = 0; r < 3; r++)
         {
             Assert.Equal(100 * runs[r].Chosen.Test.Accuracy, dots[r].GetProperty("y")[0].GetDouble());
-            Assert.Equal(runs[r].Epochs.Average(e => e.Seconds), bars[2 * r].GetProperty("y")[0].GetDouble(), 12);
+            Assert.Equal(runs[r].SecondsPerEpoch, bars[2 * r].GetProperty("y")[0].GetDouble(), 12);
             Assert.Equal(runs[r].Parameters, bars[2 * r + 1].GetProperty("y")[0].GetDouble());
             Assert.Equal(runs[r].Name, dots[r].GetProperty("x")[0].GetString());
             Assert.False(dots[r].TryGetProperty("error_y", out _), "one run per variant: no error bars");
@@ -310,12 +336,12 @@ public class ChartDataTests
 
         var table = VariantComparisonChart.Table(runs, counts);
         Assert.Equal(3, table.Rows.Count);
-        Assert.Equal(["Run", "Test accuracy (%)", "Chosen epoch", "Validation accuracy (%)", "Final test accuracy (%)", "Seconds per epoch", "Samples per second",
+        Assert.Equal(["Run", "Test accuracy (%)", "Chosen epoch", "Validation accuracy (%)", "Final test accuracy (%)", "Seconds per epoch (median)", "Samples per second (median)",
             "Padding (%)", "Recurrent parameters", "Embedding parameters", "Output layer parameters", "Parameters"], table.Columns.Select(c => c.Name));
         Assert.Equal("LSTM bi 2", table["Run"][1]);
         Assert.Equal(310_000L, table["Recurrent parameters"][1]);
         Assert.Equal(768_000L + 310_000 + 260, table["Parameters"][1]);
-        Assert.Equal(2400.0, table["Samples per second"][1]);
+        Assert.Equal(2400.0, table["Samples per second (median)"][1]);
         Assert.Equal(12.0, table["Padding (%)"][1]);
         Assert.Equal(Math.Round(100 * runs[1].Chosen.Test.Accuracy, 1), (double)table["Test accuracy (%)"][1]!);
         Assert.Equal(Math.Round(100 * runs[1].Chosen.Validation!.Accuracy, 1), (double)table["Validation accuracy (%)"][1]!);
@@ -342,7 +368,7 @@ public class ChartDataTests
         Assert.Equal(100 * (best.Max() - best.Average()), error.GetProperty("array")[0].GetDouble(), 10);
         Assert.Equal(100 * (best.Average() - best.Min()), error.GetProperty("arrayminus")[0].GetDouble(), 10);
         var seconds = json.TracesOfType("bar")[0];
-        Assert.Equal(lstm.Average(r => r.Epochs.Average(e => e.Seconds)), seconds.GetProperty("y")[0].GetDouble(), 12);
+        Assert.Equal(lstm.Average(r => r.SecondsPerEpoch), seconds.GetProperty("y")[0].GetDouble(), 12);
         Assert.True(seconds.TryGetProperty("error_y", out _), "seconds per epoch vary by seed too");
         Assert.Contains("mean of 3 seeds", json.Layout.GetProperty("title").GetProperty("text").GetString());
         Assert.Contains("over 3 seeds", dots[1].GetProperty("hovertemplate").GetString());
@@ -399,8 +425,8 @@ public class ChartDataTests
 
         Assert.Equal(["uni", "bi &lt;2&gt;", "always the commoner tag (58%)"], json.Traces.Select(t => t.GetProperty("name").GetString()));
         Assert.Equal(["1", "2", "3 or more", "no number after"], ChartJson.Strings(json.Traces[0].GetProperty("x")));
-        Assert.Equal([0.4, 0.3, 0.2, 0.9], ChartJson.Numbers(json.Traces[0].GetProperty("y")));
-        Assert.Equal([0.99, 0.98, null, 0.97], ChartJson.NullableNumbers(json.Traces[1].GetProperty("y")));
+        Assert.Equal([40.0, 30, 20, 90], ChartJson.Numbers(json.Traces[0].GetProperty("y")));
+        Assert.Equal([99.0, 98, null, 97], ChartJson.NullableNumbers(json.Traces[1].GetProperty("y")));
         Assert.Equal([10.0, 8, 0, 50], ChartJson.Numbers(json.Traces[1].GetProperty("customdata")));
         Assert.Equal(["1", "no number after"], ChartJson.Strings(json.Traces[2].GetProperty("x")));
         Assert.Equal("dash", json.Traces[2].GetProperty("line").GetProperty("dash").GetString());

@@ -33,6 +33,9 @@ internal static class ChartGallery
             ("gradient-norms", GradientNormChart.Create(norms), 2),
             ("long-memory", LongMemoryChart.Create([("RNN", [5, 10, 20, 50, 100], [1, 0.98, 0.7, 0.3, 0.26]), ("LSTM", [5, 10, 20, 50, 100], [1, 1, 1, 0.99, 0.97])], 0.25), 3),
             ("tagging-distance", TaggingDistanceChart.Create([("unidirectional", new DistanceAccuracy(10, [0.3, 0.28, 0.27, 0.26, 0.25, 0.25, 0.24, 0.24, 0.23, 0.22, 0.93], [900, 850, 800, 760, 700, 650, 600, 560, 520, 4000, 40000])), ("bidirectional", new DistanceAccuracy(10, [0.97, 0.96, 0.96, 0.95, 0.95, 0.94, 0.94, 0.93, 0.93, 0.9, 0.97], [900, 850, 800, 760, 700, 650, 600, 560, 520, 4000, 40000]))], 0.58), 3),
+            ("bits-per-character", BitsPerCharacterChart.Create([3.1, 2.6, 2.4], [2.9, 2.6, 2.5], 4.4, 3.4), 4),
+            ("next-character", NextCharacterChart.Create("Oil hits a record", [.. Enumerable.Range(0, 18).Select(i => (i % 5) / 5.0)],
+                [.. Enumerable.Range(0, 18).Select(i => 0.1 + (i % 3) / 10.0)]), 2),
             ("class-probabilities", ClassProbabilityChart.Create(ChartSamples.Classes, [0.1, 0.15, 0.7, 0.05], "Wall St. Bears Claw Back Into the Black", actual: 2), 1),
         ];
     }

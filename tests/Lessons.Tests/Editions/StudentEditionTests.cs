@@ -42,6 +42,9 @@ public sealed class StudentEditionTests : IDisposable
             ["class Tagger : nn.Module<Tensor, Tensor, Tensor>", "public override Tensor forward(Tensor tokens, Tensor lengths)",
              "readonly TorchSharp.Modules.LSTM lstm;"], "pack_padded_sequence"),
         ("07-gru-and-beyond.ipynb", "student", ["Tensor GruStep(Tensor x, Tensor h, GruWeights w)"], "(1 - z) * n + z * h"),
+        ("07b-language-model.ipynb", "student",
+            ["string Sample(LanguageModel model, CharVocabulary vocabulary, double temperature, int maxLength, Generator generator)",
+             "Console.WriteLine(StepCheck.Sampling(Sample));"], "multinomial(probabilities, 1, generator: generator)"),
     ];
 
     [Fact]
@@ -52,7 +55,7 @@ public sealed class StudentEditionTests : IDisposable
         // The English lessons, and the Turkish ones in tr/; the teacher's keys (key/, tr/key/) stay out.
         var lessons = Directory.GetFiles(Teachers, "*.ipynb").Concat(Directory.GetFiles(Path.Combine(Teachers, "tr"), "*.ipynb"))
             .Select(f => Path.GetRelativePath(Teachers, f)).Order().ToList();
-        Assert.Equal(20, lessons.Count);
+        Assert.Equal(22, lessons.Count);
         Assert.Equal(lessons, written.Notebooks.Select(f => Path.GetRelativePath(folder, f)).Order());
         Assert.Equal(Directory.GetFiles(folder, "*.ipynb", SearchOption.AllDirectories).Order(), written.Notebooks.Order());
         Assert.False(Directory.Exists(Path.Combine(folder, "key")));

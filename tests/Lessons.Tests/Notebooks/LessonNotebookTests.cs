@@ -49,6 +49,8 @@ public sealed class LessonNotebookTests
         ("05b-tagging.ipynb", 1, false),
         ("06-inside-the-network.ipynb", 6, false),
         ("07-gru-and-beyond.ipynb", 1, true),
+        // The language model prints bits per character, not accuracy: held to the LanguageModels floor below.
+        ("07b-language-model.ipynb", 2, false),
         ("appendix-under-the-hood.ipynb", 1, true),
         // Notebook 8 and its key train on the shipped e-mails (data/spamassassin), held to the same floor.
         ("08-your-own-data.ipynb", 3, true),
@@ -63,21 +65,28 @@ public sealed class LessonNotebookTests
         ("key/05b-tagging-key.ipynb", 0, false),
         ("key/06-inside-the-network-key.ipynb", 4, false),
         ("key/07-gru-and-beyond-key.ipynb", 0, true),
+        ("key/07b-language-model-key.ipynb", 1, false),
     ];
 
     /// <summary>What a notebook prints, in the words of its edition: the set-up line in quick mode, a run's accuracy line
-    /// (its name, then its test accuracy in percent), and a hand-written step's check passing.</summary>
-    sealed record Edition(Regex QuickBanner, Regex AccuracyLine, Func<string, string> StepMatches, Func<string, string> Name);
+    /// (its name, then its test accuracy in percent), a hand-written step's check passing, and a language model's line of
+    /// held-out bits per character, its headlines at temperature 0.5 and its sampling loop's check passing.</summary>
+    sealed record Edition(Regex QuickBanner, Regex AccuracyLine, Func<string, string> StepMatches, Func<string, string> Name,
+        Regex BitsLine, Regex SamplesAtLowTemperature, string SamplingPassed);
 
     static readonly Edition EnglishEdition = new(
         new(@"^Lessons \S+ · TorchSharp 0\.107\.0 · .* quick mode ON"),
         new(@"^(.*): test accuracy (\d+(\.\d)?) ?% after \d+ epoch", RegexOptions.Multiline),
-        layer => $"✓ Your step matches {layer}", name => name);
+        layer => $"✓ Your step matches {layer}", name => name,
+        new(@"^held-out bits per character: LSTM (\d+\.\d+), bigram baseline (\d+\.\d+), unigram baseline (\d+\.\d+)$", RegexOptions.Multiline),
+        new(@"^temperature 0\.5:\n((?:  .*\n)+)", RegexOptions.Multiline), "✓ Your sampling loop starts from Start");
 
     static readonly Edition TurkishEdition = new(
         new(@"^Lessons \S+ · TorchSharp 0\.107\.0 · .* hızlı mod AÇIK"),
         new(@"^(.*): test doğruluğu %(\d+(,\d)?), \d+\.? dönem", RegexOptions.Multiline),
-        layer => $"✓ Adımınız {layer} ile uyuşuyor", name => name switch { "last column" => "son sütun", _ => name });
+        layer => $"✓ Adımınız {layer} ile uyuşuyor", name => name switch { "last column" => "son sütun", _ => name },
+        new(@"^ayrılmış başlıklarda karakter başına bit: LSTM (\d+,\d+), iki-gram taban çizgisi (\d+,\d+), tek-gram taban çizgisi (\d+,\d+)$", RegexOptions.Multiline),
+        new(@"^sıcaklık 0,5:\n((?:  .*\n)+)", RegexOptions.Multiline), "✓ Örnekleme döngünüz Start ile başlıyor");
 
     /// <summary>Notebooks that write a step function by hand, and the built-in layer its StepCheck must match.</summary>
     static readonly Dictionary<string, string> HandWrittenSteps = new()
@@ -86,6 +95,16 @@ public sealed class LessonNotebookTests
         ["03-lstm.ipynb"] = "nn.LSTM",
         ["07-gru-and-beyond.ipynb"] = "nn.GRU",
     };
+
+    /// <summary>
+    /// Language models, held to their own floor in quick mode: held-out bits per character below the bigram baseline's
+    /// (itself below the unigram's), and headlines at temperature 0.5 written in real characters: mostly letters and
+    /// spaces, no unknown character.
+    /// </summary>
+    static readonly HashSet<string> LanguageModels = ["07b-language-model.ipynb", "key/07b-language-model-key.ipynb"];
+
+    /// <summary>The share of a low-temperature sample's characters that must be letters or spaces.</summary>
+    const double LetterFloor = 0.8;
 
     /// <summary>Quick mode must still teach: every model a quick run trains clearly learns (chance is 25%).</summary>
     const double QuickAccuracyFloor = 70;
@@ -178,6 +197,8 @@ public sealed class LessonNotebookTests
                     text.Contains("epoch ", StringComparison.Ordinal) || text.Contains(" % ", StringComparison.Ordinal));
             if (Taggers.Contains(english))
                 AssertTaggingFloor(notebook, string.Concat(cells.Select(Text)), turkish ? TurkishTagging : EnglishTagging);
+            if (LanguageModels.Contains(english))
+                LanguageModelLearned(notebook, edition, string.Concat(cells.Select(Text)), samples: !english.StartsWith("key/", StringComparison.Ordinal));
             if (HandWrittenSteps.TryGetValue(english, out var layer))
                 Assert.Contains(edition.StepMatches(layer), string.Concat(cells.Select(Text)));
         }
@@ -185,6 +206,24 @@ public sealed class LessonNotebookTests
         {
             Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
         }
+    }
+
+    static void LanguageModelLearned(string notebook, Edition edition, string output, bool samples)
+    {
+        var bits = edition.BitsLine.Match(output);
+        Assert.True(bits.Success, $"{notebook}: no line of held-out bits per character");
+        double[] values = [.. bits.Groups.Values.Skip(1).Select(g => double.Parse(g.Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.True(values[0] < values[1] && values[1] < values[2],
+            $"{notebook}: \"{bits.Value}\": the LSTM must need fewer bits per character than the bigram baseline, the bigram fewer than the unigram");
+        if (!samples) return;
+        Assert.Contains(edition.SamplingPassed, output);
+        var written = edition.SamplesAtLowTemperature.Match(output);
+        Assert.True(written.Success, $"{notebook}: no headlines written at temperature 0.5");
+        string text = string.Concat(written.Groups[1].Value.Split('\n').Select(line => line.Trim()));
+        Assert.True(text.Length > 0, $"{notebook}: the headlines written at temperature 0.5 are empty");
+        Assert.DoesNotContain('\uFFFD', text);
+        double letters = text.Count(c => char.IsLetter(c) || c == ' ') / (double)text.Length;
+        Assert.True(letters >= LetterFloor, $"{notebook}: only {letters:P0} of the characters written at temperature 0.5 are letters or spaces");
     }
 
     static bool IsChart(IDictionary<string, object> data) =>

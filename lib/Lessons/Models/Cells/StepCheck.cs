@@ -15,7 +15,7 @@ public sealed record StepVerdict(bool Passed, string Message)
 /// a usual slip gives (a gate with the wrong activation, another gate's weights, a missing bias...), which line.
 /// Sizes: batch 2, input 4, hidden 3 (input ≠ hidden, so a W and an H swapped show as a shape error).
 /// </summary>
-public static class StepCheck
+public static partial class StepCheck
 {
     const int Batch = 2, Input = 4, Hidden = 3;
     const double Tolerance = 1e-5;
