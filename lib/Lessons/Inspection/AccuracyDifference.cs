@@ -46,6 +46,54 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
         return points >= 0 ? new AccuracyDifference(a, b, points, low, high) : new AccuracyDifference(b, a, -points, -high, -low);
     }
 
+    /// <summary>
+    /// The same for per-token accuracies (a tagger's): each seed's run gives, for every test text, whether each of its
+    /// tokens was right. The tokens of one text are not independent draws (a tagger that misreads a text misreads
+    /// several of its tokens), so the bootstrap draws whole texts with replacement, the same texts for both variants,
+    /// and each variant's seeds with replacement; accuracy is the drawn texts' right tokens over their tokens.
+    /// </summary>
+    public static AccuracyDifference OfTexts(string a, IReadOnlyList<bool[][]> seedsA, string b, IReadOnlyList<bool[][]> seedsB)
+    {
+        if (seedsA.Count == 0 || seedsB.Count == 0) throw new ArgumentException("Each variant needs at least one run.", nameof(seedsA));
+        bool[][][] seeds = [.. seedsA, .. seedsB];
+        int texts = seeds[0].Length;
+        if (seeds.Any(s => s.Length != texts || s.Select(t => t.Length).Where((length, i) => length != seeds[0][i].Length).Any()))
+            throw new ArgumentException(
+                $"\"{a}\" and \"{b}\" were not tested on the same texts: compare runs on one test split.", nameof(seedsB));
+        // Right tokens per text and seed, and tokens per text.
+        var right = new int[seeds.Length, texts];
+        var tokens = new int[texts];
+        for (int t = 0; t < texts; t++)
+        {
+            tokens[t] = seeds[0][t].Length;
+            for (int s = 0; s < seeds.Length; s++) right[s, t] = seeds[s][t].Count(x => x);
+        }
+        double Accuracy(int seed, int[] drawn)
+        {
+            long hit = 0, all = 0;
+            foreach (int t in drawn) { hit += right[seed, t]; all += tokens[t]; }
+            return all == 0 ? 0 : (double)hit / all;
+        }
+        var everyText = Enumerable.Range(0, texts).ToArray();
+        double Mean(int first, int count, int[] drawn) => Enumerable.Range(first, count).Average(s => Accuracy(s, drawn));
+        double points = 100 * (Mean(0, seedsA.Count, everyText) - Mean(seedsA.Count, seedsB.Count, everyText));
+
+        var random = new Random(GeneratorSeed);
+        var drawn = new int[texts];
+        var differences = new double[Resamples];
+        for (int r = 0; r < Resamples; r++)
+        {
+            for (int t = 0; t < texts; t++) drawn[t] = random.Next(texts);
+            double meanA = 0, meanB = 0;
+            for (int s = 0; s < seedsA.Count; s++) meanA += Accuracy(random.Next(seedsA.Count), drawn);
+            for (int s = 0; s < seedsB.Count; s++) meanB += Accuracy(seedsA.Count + random.Next(seedsB.Count), drawn);
+            differences[r] = meanA / seedsA.Count - meanB / seedsB.Count;
+        }
+        Array.Sort(differences);
+        double low = 100 * Percentile(differences, 0.025), high = 100 * Percentile(differences, 0.975);
+        return points >= 0 ? new AccuracyDifference(a, b, points, low, high) : new AccuracyDifference(b, a, -points, -high, -low);
+    }
+
     /// <summary>Every pair of <paramref name="variants"/>, in the order given (first with second, first with third, ...).</summary>
     public static IReadOnlyList<AccuracyDifference> Between(IReadOnlyList<VariantSummary> variants) =>
         [.. variants.SelectMany((a, i) => variants.Skip(i + 1).Select(b => Of(a, b)))];

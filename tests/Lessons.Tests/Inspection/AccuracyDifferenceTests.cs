@@ -134,4 +134,31 @@ public class AccuracyDifferenceTests
         Assert.Equal("Run \"old\" kept no record of which test examples it got right (a history saved before the kit kept one): " +
             "train it again to compare it.", missing.Message);
     }
+    /// <summary>A tagger's run: <paramref name="texts"/> texts of <paramref name="tokens"/> tokens, those of the texts
+    /// for which <paramref name="right"/> holds tagged right, the others wrong.</summary>
+    static bool[][] Tagged(int texts, int tokens, Func<int, bool> right) =>
+        [.. Enumerable.Range(0, texts).Select(t => Enumerable.Repeat(right(t), tokens).ToArray())];
+
+    [Fact]
+    public void Per_token_runs_right_and_wrong_everywhere_are_100_points_apart()
+    {
+        var pair = AccuracyDifference.OfTexts("uni", [Tagged(40, 5, _ => false)], "bi", [Tagged(40, 5, _ => true), Tagged(40, 5, _ => true)]);
+
+        Assert.Equal(("bi", "uni"), (pair.Higher, pair.Lower));
+        Assert.Equal((100.0, 100.0, 100.0), (pair.Points, pair.Low, pair.High));
+    }
+
+    [Fact]
+    public void Per_token_intervals_draw_whole_texts_so_many_tokens_of_one_text_count_as_one_draw()
+    {
+        // 20 texts; the better tagger gets 2 more texts right. With 1 token per text or 50, the accuracies are the same,
+        // and drawing whole texts gives the same interval: the tokens of a text do not count as independent evidence.
+        var one = AccuracyDifference.OfTexts("a", [Tagged(20, 1, t => t < 12)], "b", [Tagged(20, 1, t => t < 10)]);
+        var many = AccuracyDifference.OfTexts("a", [Tagged(20, 50, t => t < 12)], "b", [Tagged(20, 50, t => t < 10)]);
+
+        Assert.Equal(10.0, one.Points, 9);
+        Assert.Equal((one.Points, one.Low, one.High), (many.Points, many.Low, many.High));
+        Assert.True(many.Low >= 0 && many.High > many.Low, $"interval {many.Low} to {many.High}");
+        Assert.Throws<ArgumentException>(() => AccuracyDifference.OfTexts("a", [Tagged(20, 5, _ => true)], "b", [Tagged(19, 5, _ => true)]));
+    }
 }
