@@ -50,9 +50,8 @@ public sealed class CommittedOutputsTests
 
     /// <summary>
     /// A run's live display or the long-memory counter left in an output (<see cref="ComparisonOutputTests.ProgressLine"/>).
-    /// Enable once notebooks 5 and 7 (EN, TR) and their keys are re-run with the kit that empties them: remove the Skip.
     /// </summary>
-    [Theory(Skip = "Enable after the lead re-runs notebooks 5 and 7 (EN, TR) and their keys with this kit: remove this Skip.")]
+    [Theory]
     [MemberData(nameof(Notebooks))]
     [Trait("Category", "CommittedNotebooks")]
     public void Outputs_carry_no_progress_lines(string notebook) =>
