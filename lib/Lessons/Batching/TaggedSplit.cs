@@ -16,7 +16,7 @@ public sealed record TaggedSplit(EncodedExample[] Examples, int[][] Tags, int[][
     /// <summary>How many tokens the split tags.</summary>
     public int TokenCount => Tags.Sum(t => t.Length);
 
-    /// <summary>The share of the tokens that carry the commoner tag: the accuracy of always answering it.</summary>
+    /// <summary>The share of the tokens that carry the most common tag: the accuracy of always answering it.</summary>
     public double MajorityShare => (double)Tags.SelectMany(t => t).CountBy(tag => tag).Max(c => c.Value) / TokenCount;
 
     /// <summary>

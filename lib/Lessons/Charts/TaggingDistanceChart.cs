@@ -7,7 +7,7 @@ namespace Lessons.Charts;
 /// <summary>
 /// Where a tagger knows and where it guesses: per-token test accuracy against how far to the right the word that
 /// decides a token's tag lies (<see cref="DistanceAccuracy"/>), one line per model, the last point for the tokens with
-/// no deciding word to their right, and the accuracy of always answering the commoner tag as a dashed line.
+/// no deciding word to their right, and the accuracy of always answering the most common tag as a dashed line.
 /// </summary>
 public static class TaggingDistanceChart
 {
