@@ -8,8 +8,8 @@ namespace Lessons.Tests.Localization;
 
 /// <summary>
 /// One Turkish term for each English one: docs/glossary-tr.md lists the rejected variants (a pattern and what to
-/// write instead), and none of them occurs in the kit's Turkish words (tr.json). The same check over the Turkish
-/// notebooks waits for the editing pass of their prose (issue 24).
+/// write instead), and none of them occurs in the kit's Turkish words (tr.json) or in the Turkish notebooks (their
+/// prose, and the strings and comments of their code).
 /// </summary>
 public sealed partial class TurkishTermsTests
 {
@@ -35,7 +35,7 @@ public sealed partial class TurkishTermsTests
         Assert.Empty(found);
     }
 
-    [Fact(Skip = "Enabled by the editing pass of the Turkish prose (issue 24), which applies the glossary to the notebooks.")]
+    [Fact]
     public void The_Turkish_notebooks_use_the_glossarys_terms()
     {
         string folder = Path.Combine(RepositoryNotebooks.Folder, RepositoryNotebooks.Turkish);
