@@ -14,20 +14,6 @@ namespace Lessons.Notebooks;
 public static partial class Lesson
 {
     /// <summary>
-    /// Notebook 2's RNN (the lesson's classifier: mean readout, no dropout, embeddings starting at N(0, 1)), trained
-    /// as notebook 2 trains it, over the same seeds as <paramref name="recipe"/>, beside <paramref name="recipe"/>'s
-    /// runs: one comparison in which the cell and the set-up vary, to see which one the accuracy follows.
-    /// </summary>
-    public static Comparison CompareSetups(LessonData data, Comparison recipe)
-    {
-        int seeds = recipe.Histories.Count(h => h.Name == recipe.Histories[0].Name);
-        var lesson = Compare(data, [(Words.Text("run.lesson-setup"), ClassifierOptions.For(CellKind.Rnn, data.Vocabulary.Count), null)], seeds);
-        return new Comparison(
-            [.. lesson.Histories, .. recipe.Histories.Select(h => h with { Name = Words.Format("run.recipe", h.Name) })],
-            [.. lesson.Models, .. recipe.Models]);
-    }
-
-    /// <summary>
     /// The long-memory task (<see cref="LongMemoryTask"/>) for each number of <paramref name="distractors"/>: an RNN, an
     /// LSTM and a GRU trained on it with the same settings (<see cref="LongMemoryRecipe"/>: the final-state readout),
     /// side by side (<see cref="TrainSideBySide"/>). <paramref name="epochs"/> overrides the recipe's; the task's texts and

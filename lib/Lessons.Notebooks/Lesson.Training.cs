@@ -185,7 +185,7 @@ public static partial class Lesson
 public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<RecurrentClassifier> Models) : IDisposable
 {
     /// <summary>Frees the models' native memory; the histories stay readable. A comparison made of another's runs
-    /// (<see cref="Lesson.CompareSetups"/>) shares that one's models, so disposing either frees both.</summary>
+    /// (<see cref="Lesson.CompareReadouts"/>) shares that one's models, so disposing either frees both.</summary>
     public void Dispose()
     {
         foreach (var model in Models) model.Dispose();

@@ -26,7 +26,7 @@ public static class SetupTable
             new StringDataFrameColumn(Words.Text("table.seed-range"), variants.Select(v => VariantSummary.Range(v.TestAccuracy))));
     }
 
-    static string ReadoutName(Readout readout) => readout switch
+    internal static string ReadoutName(Readout readout) => readout switch
     {
         Readout.Final => Words.Text("readout.final"),
         Readout.Mean => Words.Text("readout.mean"),

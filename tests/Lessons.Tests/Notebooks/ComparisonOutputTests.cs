@@ -18,8 +18,8 @@ public sealed class ComparisonOutputTests
 
     /// <summary>Calls that train a comparison of variants (the bag of words alone, as notebook 1 trains it, compares
     /// nothing), and those that print its verdicts.</summary>
-    static readonly Regex Compares = new(@"Lesson\.(CompareVariants|CompareSetups)\("),
-        PrintsVerdicts = new(@"\.PrintDifferences\(|\.Differences\b|AccuracyDifference\.");
+    static readonly Regex Compares = new(@"Lesson\.(CompareVariants|CompareReadouts)\("),
+        PrintsVerdicts = new(@"\.PrintDifferences\(|\.PrintEffects\(|\.Differences\b|AccuracyDifference\.");
 
     /// <summary>The lines a live display shows while it works: a run of a comparison, the long-memory counter, a start.</summary>
     internal static readonly Regex ProgressLine = new(

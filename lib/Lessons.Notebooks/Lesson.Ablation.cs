@@ -1,0 +1,76 @@
+using Lessons.Inspection;
+using Lessons.Models;
+using static Lessons.Localization.KitLanguage;
+
+namespace Lessons.Notebooks;
+
+public static partial class Lesson
+{
+    /// <summary>The readouts an ablation crosses with regularisation, in the order its table shows them.</summary>
+    static readonly Readout[] AblatedReadouts = [Readout.Final, Readout.Mean, Readout.Max];
+
+    /// <summary>
+    /// Which of the recipe's choices buys its accuracy, for one cell: the cell with each readout (final state, mean over
+    /// time, max over time), each without regularisation (embeddings starting at N(0, 1), no dropout: the lesson's
+    /// classifier) and with the recipe's (N(0, 0.1), dropout 0.65). Every model is the recipe's in all else and is
+    /// trained the recipe's way over the seeds of <paramref name="recipe"/>, side by side; the recipe's own model of that
+    /// cell (max over time, regularised) is taken from <paramref name="recipe"/>, not trained again.
+    /// <c>var rnn = Lesson.CompareReadouts(data, runs, CellKind.Rnn);</c>
+    /// </summary>
+    public static ReadoutAblation CompareReadouts(LessonData data, Comparison recipe, CellKind kind)
+    {
+        var trained = Options(kind, data);
+        string cell = trained.Name();
+        var seeds = recipe.Histories.Where(h => h.Name == cell).ToList();
+        if (seeds.Count == 0)
+            throw new ArgumentException($"The comparison has no \"{cell}\" to start from; its runs are {string.Join(", ", recipe.Histories.Select(h => h.Name).Distinct())}.", nameof(kind));
+        var runs = new List<(string, ClassifierOptions, Training.TrainerOptions?)>();
+        foreach (bool regularised in (bool[])[false, true])
+            foreach (var readout in AblatedReadouts)
+                if (!(regularised && readout == trained.Readout))
+                    runs.Add((AblationName(cell, readout, regularised), Regularised(trained with { Readout = readout }, regularised), null));
+        var others = Compare(data, runs, seeds.Count);
+        var mine = recipe.Histories.Select((h, i) => (h, i)).Where(p => p.h.Name == cell).ToList();
+        var ablation = new Comparison(
+            [.. others.Histories, .. mine.Select(p => p.h with { Name = AblationName(cell, trained.Readout, true) })],
+            [.. others.Models, .. mine.Select(p => recipe.Models[p.i])]);
+        return new ReadoutAblation(ablation, cell);
+    }
+
+    /// <summary>Without regularisation: the lesson's embedding start (N(0, 1)) and no dropout.</summary>
+    static ClassifierOptions Regularised(ClassifierOptions options, bool regularised) =>
+        regularised ? options : options with { EmbeddingInitStd = 1, Dropout = 0 };
+
+    internal static string AblationName(string cell, Readout readout, bool regularised) =>
+        Words.Format("run.ablation", cell, SetupTable.ReadoutName(readout), Words.Text(regularised ? "run.regularised" : "run.not-regularised"));
+}
+
+/// <summary>
+/// A cell trained with each readout, with and without the recipe's regularisation (<see cref="Lesson.CompareReadouts"/>):
+/// the table of the six variants, and what each factor buys, as differences with their 95% intervals.
+/// </summary>
+public sealed record ReadoutAblation(Comparison Runs, string Cell)
+{
+    /// <summary>The six variants: readout, embedding start, dropout, seeds, mean test accuracy and seed range.</summary>
+    public Microsoft.Data.Analysis.DataFrame Table => Runs.Setups;
+
+    /// <summary>
+    /// Prints what each factor buys, each as a difference with its 95% interval over seeds and test headlines
+    /// (<see cref="AccuracyDifference"/>): regularisation, readout by readout; then each readout against the final
+    /// state, without regularisation and with it.
+    /// </summary>
+    public void PrintEffects()
+    {
+        var variants = Runs.Variants.ToDictionary(v => v.Run);
+        VariantSummary Of(Readout readout, bool regularised) => variants[Lesson.AblationName(Cell, readout, regularised)];
+        Console.WriteLine(Words.Text("ablation.regularisation"));
+        foreach (var readout in (Readout[])[Readout.Final, Readout.Mean, Readout.Max])
+            Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, true), Of(readout, false)));
+        foreach (bool regularised in (bool[])[false, true])
+        {
+            Console.WriteLine(Words.Text(regularised ? "ablation.readout-regularised" : "ablation.readout-not-regularised"));
+            foreach (var readout in (Readout[])[Readout.Mean, Readout.Max])
+                Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, regularised), Of(Readout.Final, regularised)));
+        }
+    }
+}
