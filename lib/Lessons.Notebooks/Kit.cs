@@ -60,6 +60,12 @@ public static class Kit
     public static int Seed(int seed) => checked(seed + SeedBase);
 
     /// <summary>
+    /// TorchSharp's <c>manual_seed</c> with <paramref name="seed"/> shifted by <see cref="SeedBase"/>: the notebooks'
+    /// own cells seed the starting weights through it, so that a teacher's re-run with another base moves them too.
+    /// </summary>
+    public static void ManualSeed(int seed) => TorchSharp.torch.manual_seed(Seed(seed));
+
+    /// <summary>
     /// Env LESSONS_ENGINE: <c>auto</c> (unset: the kit's kernels where they serve), <c>kit</c> or <c>libtorch</c>, the
     /// engine of every lesson model that does not name its own (<see cref="RecurrentEngine"/>). LibTorch's arithmetic
     /// differs from the kernels' in the last bits, as another machine's does.

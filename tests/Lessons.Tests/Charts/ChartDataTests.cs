@@ -423,7 +423,7 @@ public class ChartDataTests
         var bi = new DistanceAccuracy(3, [0.99, 0.98, double.NaN, 0.97], [10, 8, 0, 50]);
         var json = new ChartJson(TaggingDistanceChart.Create([("uni", uni), ("bi <2>", bi)], majority: 0.58));
 
-        Assert.Equal(["uni", "bi &lt;2&gt;", "always the commoner tag (58%)"], json.Traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["uni", "bi &lt;2&gt;", "always the most common tag (58%)"], json.Traces.Select(t => t.GetProperty("name").GetString()));
         Assert.Equal(["1", "2", "3 or more", "no number after"], ChartJson.Strings(json.Traces[0].GetProperty("x")));
         Assert.Equal([40.0, 30, 20, 90], ChartJson.Numbers(json.Traces[0].GetProperty("y")));
         Assert.Equal([99.0, 98, null, 97], ChartJson.NullableNumbers(json.Traces[1].GetProperty("y")));

@@ -116,21 +116,21 @@ public sealed class LessonNotebookTests
     static readonly Dictionary<string, string> HarmedRuns = new() { ["04-packed-sequences.ipynb"] = "last column" };
 
     /// <summary>
-    /// The tagging deep dive's lines, in the words of each edition: chance (the commoner tag's share of the test tokens)
+    /// The tagging deep dive's lines, in the words of each edition: chance (the most common tag's share of the test tokens)
     /// and each tagger's per-token accuracy, its mean over the seeds. Quick mode must still show the lesson: both taggers
     /// above chance, the bidirectional one ahead by at least <see cref="TaggingLead"/> points.
     /// </summary>
     sealed record TaggingLines(Regex Chance, Regex Unidirectional, Regex Bidirectional);
 
     static readonly TaggingLines EnglishTagging = new(
-        new(@"^chance \(always the commoner tag\): (\d+(?:\.\d)?) ?%", RegexOptions.Multiline),
+        new(@"^chance \(always the most common tag\): (\d+(?:\.\d)?) ?%", RegexOptions.Multiline),
         new(@"^unidirectional tagger: (\d+(?:\.\d)?) ?% on average", RegexOptions.Multiline),
         new(@"^bidirectional tagger: (\d+(?:\.\d)?) ?% on average", RegexOptions.Multiline));
 
     static readonly TaggingLines TurkishTagging = new(
-        new(@"^şans düzeyi \(hep daha sık etiket\): %(\d+(?:,\d)?)", RegexOptions.Multiline),
-        new(@"^tek yönlü etiketleyici: %(\d+(?:,\d)?) ortalama", RegexOptions.Multiline),
-        new(@"^çift yönlü etiketleyici: %(\d+(?:,\d)?) ortalama", RegexOptions.Multiline));
+        new(@"^şans düzeyi \(hep en sık görülen etiket\): %(\d+(?:,\d)?)", RegexOptions.Multiline),
+        new(@"^tek yönlü etiketleyici: ortalama %(\d+(?:,\d)?),", RegexOptions.Multiline),
+        new(@"^çift yönlü etiketleyici: ortalama %(\d+(?:,\d)?),", RegexOptions.Multiline));
 
     /// <summary>Notebooks that train a unidirectional and a bidirectional tagger, held to the tagging floor.</summary>
     static readonly HashSet<string> Taggers = ["05b-tagging.ipynb"];
