@@ -55,6 +55,30 @@ public sealed class SeedBaseTests
     }
 
     [Fact]
+    public void The_notebooks_seed_through_the_kit_so_the_base_moves_their_starting_weights_too()
+    {
+        float[] Drawn(string? seedBase) => With(Kit.SeedBaseVariable, seedBase, () =>
+        {
+            Kit.ManualSeed(0);
+            using var values = TorchSharp.torch.randn(4);
+            return values.data<float>().ToArray();
+        });
+        TorchSharp.torch.manual_seed(5);
+        using var five = TorchSharp.torch.randn(4);
+        Assert.Equal(five.data<float>().ToArray(), Drawn("5"));
+        Assert.NotEqual(Drawn(null), Drawn("5"));
+
+        // No notebook cell seeds TorchSharp around the kit (a bare manual_seed would ignore the base).
+        var bare = new System.Text.RegularExpressions.Regex(@"(?<![.\w])manual_seed\(");
+        var found = Directory.GetFiles(RepositoryNotebooks.Folder, "*.ipynb", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))!["cells"]!.AsArray()
+                .Select((c, i) => (c: c!.AsObject(), i))
+                .Where(p => (string?)p.c["cell_type"] == "code" && bare.IsMatch(Lessons.Editions.StudentEdition.Source(p.c)))
+                .Select(p => $"{Path.GetRelativePath(RepositoryNotebooks.Folder, f)} cell {p.i}"));
+        Assert.Empty(found);
+    }
+
+    [Fact]
     public void Bad_settings_are_refused_in_one_line()
     {
         var seed = Assert.Throws<ArgumentException>(() => With(Kit.SeedBaseVariable, "ten", () => Kit.Seed(0)));
