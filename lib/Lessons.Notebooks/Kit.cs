@@ -5,6 +5,7 @@ using Lessons.Data;
 using Lessons.Localization;
 using Lessons.Models;
 using Lessons.Runtime;
+using Lessons.Training;
 using Microsoft.DotNet.Interactive;
 using TorchSharp;
 using static Lessons.Localization.KitLanguage;
@@ -108,13 +109,16 @@ public static class Kit
     /// Makes TorchSharp ready, makes charts draw offline (in a notebook: shows plotly.js once, and registers the chart
     /// formatter that draws with it), sets the kit's <paramref name="language"/> (<c>en</c>, or <c>tr</c> for the Turkish
     /// edition: the kit's lines, charts, tables and names in Turkish, and the culture of this cell and the later ones, so
-    /// that <c>$"{0.854:P1}"</c> is %85,4), prints one line about the set-up, and returns it (a notebook's first cell).
+    /// that <c>$"{0.854:P1}"</c> is %85,4), computes on one thread, prints one line about the set-up, and returns it (a
+    /// notebook's first cell).
     /// </summary>
     public static KitInfo Load(string language = "en")
     {
         KitLanguage.SetForProcess(language);
         PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the kernels carry 10.0 (see PlotlyRuntime)
         var device = TorchRuntime.EnsureReady();
+        // The lessons' models are small: one thread computes them fastest (trainings side by side use the other cores).
+        TrainingThreads.Apply(1);
         ChartFormatter.Register();
         NumberFormatter.Register();
         TableFormatter.Register();

@@ -30,13 +30,11 @@ public static partial class Lesson
             var encoded = EncodedData.Prepare(task, minFreq: 1);
             foreach (var kind in (CellKind[])[CellKind.Rnn, CellKind.Lstm, CellKind.Gru])
             {
-                manual_seed(shifted);
-                var model = new RecurrentClassifier(WithEngine(LongMemoryRecipe.Classifier(kind, encoded.Vocabulary.Count)));
-                var training = LongMemoryRecipe.Training with { Seed = shifted };
-                if (epochs is int e) training = training with { Epochs = e };
-                string name = model.Options.Name();
-                planned.Add(new PlannedTraining(model, name, Words.Format("memory.training", name, n), task.Classes,
-                    encoded.Train, encoded.Test, training, DisposeAfter: true));
+                var options = WithEngine(LongMemoryRecipe.Classifier(kind, encoded.Vocabulary.Count));
+                var training = epochs is int e ? LongMemoryRecipe.Training with { Epochs = e } : LongMemoryRecipe.Training;
+                string name = options.Name();
+                planned.Add(Plan(shifted, () => new RecurrentClassifier(options), name, Words.Format("memory.training", name, n),
+                    task.Classes, encoded.Train, encoded.Test, training, disposeAfter: true));
                 counts.Add(n);
             }
         }

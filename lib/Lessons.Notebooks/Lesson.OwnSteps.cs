@@ -28,7 +28,11 @@ public static partial class Lesson
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         var slice = LessonData.Spread(data.Train, rows);
-        var trainer = new Trainer(model, data.Classes, SliceTraining(epochs), name);
+        var training = SliceTraining(epochs);
+        // A step unrolled by autograd is many tiny operations: on more than one thread each one waits for the others,
+        // and on a busy machine that wait can cost far more than the arithmetic.
+        TrainingThreads.Apply(training.Threads);
+        var trainer = new Trainer(model, data.Classes, training, name);
         var live = LiveProgress.Show(name);
         trainer.EpochCompleted += live.EpochCompleted;
         return trainer.Fit(slice, data.Test, live);

@@ -14,6 +14,19 @@ sealed record PlannedTraining(nn.Module<Tensor, Tensor, Tensor> Model, string Na
 public static partial class Lesson
 {
     /// <summary>
+    /// Plans one training under <paramref name="seed"/> (already shifted by <see cref="Kit.SeedBase"/>): the process's
+    /// generator is seeded and the model built under it (its starting weights), and the training's own seed (batch
+    /// order, dropout masks, validation part) is the same.
+    /// </summary>
+    static PlannedTraining Plan(int seed, Func<nn.Module<Tensor, Tensor, Tensor>> build, string name, string label,
+        IReadOnlyList<string> classes, IReadOnlyList<EncodedExample> train, IReadOnlyList<EncodedExample> test,
+        TrainerOptions options, bool disposeAfter = false)
+    {
+        manual_seed(seed);
+        return new PlannedTraining(build(), name, label, classes, train, test, options with { Seed = seed }, disposeAfter);
+    }
+
+    /// <summary>
     /// Trains the planned trainings side by side, one per core (<see cref="TrainingPool"/>), with one live display for
     /// all of them; returns their histories in the order planned. Each gives the numbers it gives alone. One at a time
     /// instead when <paramref name="timed"/> (their speeds are compared: trainings beside them would slow them down

@@ -99,12 +99,8 @@ public static partial class Lesson
         string name = options.Name();
         var planned = new List<PlannedTraining>();
         for (int seed = 0; seed < seeds; seed++)
-        {
-            int shifted = Kit.Seed(seed);
-            manual_seed(shifted);
-            planned.Add(new PlannedTraining(new BagOfWordsClassifier(options), name, seeds == 1 ? name : Words.Format("run.seed", name, seed),
-                data.Classes, data.Train, data.Test, Training() with { Seed = shifted }, DisposeAfter: true));
-        }
+            planned.Add(Plan(Kit.Seed(seed), () => new BagOfWordsClassifier(options), name, seeds == 1 ? name : Words.Format("run.seed", name, seed),
+                data.Classes, data.Train, data.Test, Training(), disposeAfter: true));
         var runs = TrainSideBySide(planned, timed: false);
         Console.WriteLine(AccuracyLine(runs));
         return runs;
@@ -155,13 +151,8 @@ public static partial class Lesson
         foreach (var (name, options, training) in runs)
         {
             for (int seed = 0; seed < seeds; seed++)
-            {
-                int shifted = Kit.Seed(seed);
-                manual_seed(shifted);
-                var model = new RecurrentClassifier(WithEngine(options));
-                planned.Add(new PlannedTraining(model, name, seeds == 1 ? name : Words.Format("run.seed", name, seed),
-                    data.Classes, data.Train, data.Test, Training(training) with { Seed = shifted }));
-            }
+                planned.Add(Plan(Kit.Seed(seed), () => new RecurrentClassifier(WithEngine(options)), name,
+                    seeds == 1 ? name : Words.Format("run.seed", name, seed), data.Classes, data.Train, data.Test, Training(training)));
         }
         var histories = TrainSideBySide(planned, timed);
         foreach (var variant in histories.GroupBy(h => h.Name)) Console.WriteLine(AccuracyLine([.. variant]));

@@ -40,8 +40,17 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
         if (hitsA.Concat(hitsB).Any(h => h.Length != n))
             throw new ArgumentException(
                 $"\"{a}\" and \"{b}\" were not tested on the same examples: compare runs on one test split.", nameof(b));
-        double points = 100 * (Mean(hitsA) - Mean(hitsB));
-        var differences = Resample(hitsA, hitsB, n);
+        return FromResamples(a, b, Mean(hitsA) - Mean(hitsB), Resample(hitsA, hitsB, n));
+    }
+
+    /// <summary>
+    /// The difference <paramref name="a"/> − <paramref name="b"/> (a share) and the 95% interval of its resamples
+    /// (<paramref name="differences"/>, shares), in points, with the higher variant first.
+    /// </summary>
+    static AccuracyDifference FromResamples(string a, string b, double difference, double[] differences)
+    {
+        Array.Sort(differences);
+        double points = 100 * difference;
         double low = 100 * Percentile(differences, 0.025), high = 100 * Percentile(differences, 0.975);
         return points >= 0 ? new AccuracyDifference(a, b, points, low, high) : new AccuracyDifference(b, a, -points, -high, -low);
     }
@@ -76,7 +85,7 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
         }
         var everyText = Enumerable.Range(0, texts).ToArray();
         double Mean(int first, int count, int[] drawn) => Enumerable.Range(first, count).Average(s => Accuracy(s, drawn));
-        double points = 100 * (Mean(0, seedsA.Count, everyText) - Mean(seedsA.Count, seedsB.Count, everyText));
+        double difference = Mean(0, seedsA.Count, everyText) - Mean(seedsA.Count, seedsB.Count, everyText);
 
         var random = new Random(GeneratorSeed);
         var drawn = new int[texts];
@@ -89,9 +98,7 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
             for (int s = 0; s < seedsB.Count; s++) meanB += Accuracy(seedsA.Count + random.Next(seedsB.Count), drawn);
             differences[r] = meanA / seedsA.Count - meanB / seedsB.Count;
         }
-        Array.Sort(differences);
-        double low = 100 * Percentile(differences, 0.025), high = 100 * Percentile(differences, 0.975);
-        return points >= 0 ? new AccuracyDifference(a, b, points, low, high) : new AccuracyDifference(b, a, -points, -high, -low);
+        return FromResamples(a, b, difference, differences);
     }
 
     /// <summary>Every pair of <paramref name="variants"/>, in the order given (first with second, first with third, ...).</summary>
@@ -125,7 +132,7 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
 
     static double Mean(byte[][] seeds) => seeds.Average(h => h.Sum(x => (double)x) / h.Length);
 
-    /// <summary>The difference of the means (a − b, as shares) in each resample, sorted.</summary>
+    /// <summary>The difference of the means (a − b, as shares) in each resample.</summary>
     static double[] Resample(byte[][] a, byte[][] b, int n)
     {
         // Examples that every seed of both variants got right or wrong alike are interchangeable: draw an example,
@@ -160,7 +167,6 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
             for (int s = 0; s < b.Length; s++) meanB += correct[a.Length + random.Next(b.Length)];
             differences[r] = (meanA / a.Length - meanB / b.Length) / n;
         }
-        Array.Sort(differences);
         return differences;
     }
 

@@ -45,6 +45,23 @@ public sealed class OwnStepTrainingTests : IDisposable
         ? StepClassifier.Rnn(vocabulary, ownStep ? RnnStep : null, classes: 2, embeddingSize: 6, hidden: 5)
         : StepClassifier.Lstm(vocabulary, ownStep ? LstmStep : null, classes: 2, embeddingSize: 6, hidden: 5);
 
+    [Fact]
+    public void A_step_trains_on_one_thread_whatever_the_process_was_set_to()
+    {
+        // Unrolled by autograd, a step is many tiny operations; on two threads a busy machine made a 13-second cell
+        // take twelve minutes. The training sets the one thread it is documented to use.
+        var data = TwoTopics();
+        manual_seed(0);
+        using var model = Model(CellKind.Rnn, data.Vocabulary.Count, ownStep: true);
+        set_num_threads(2);
+        try
+        {
+            Lesson.TrainOnSlice(model, data, "own", rows: 8, epochs: 1);
+            Assert.Equal(1, get_num_threads());
+        }
+        finally { set_num_threads(1); }
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void A_right_step_trains_exactly_as_the_built_in_layer(CellKind kind)
