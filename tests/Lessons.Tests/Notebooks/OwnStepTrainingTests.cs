@@ -31,13 +31,7 @@ public sealed class OwnStepTrainingTests : IDisposable
         return (sigmoid(Gate(w.Output)) * tanh(cNext), cNext);
     }
 
-    /// <summary>Two topics of their own words, twenty headlines each, of different lengths.</summary>
-    LessonData TwoTopics()
-    {
-        string[] words = ["goal match team win", "vote budget party law"];
-        var rows = Enumerable.Range(0, 40).Select(i => $"{i % 2}\t{string.Join(' ', words[i % 2].Split(' ').Take(1 + i % 4))} {i}");
-        return LessonData.Prepare(folder.Write("topics.tsv", "label\ttext\n" + string.Join("\n", rows) + "\n"), minFreq: 1);
-    }
+    LessonData TwoTopics() => Notebooks.TwoTopics.Prepare(folder);
 
     public static TheoryData<CellKind> Kinds => [CellKind.Rnn, CellKind.Lstm];
 

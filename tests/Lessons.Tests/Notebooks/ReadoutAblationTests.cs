@@ -19,12 +19,7 @@ public sealed class ReadoutAblationTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    LessonData TwoTopics()
-    {
-        string[] words = ["goal match team win", "vote budget party law"];
-        var rows = Enumerable.Range(0, 40).Select(i => $"{i % 2}\t{string.Join(' ', words[i % 2].Split(' ').Take(1 + i % 4))} {i}");
-        return LessonData.Prepare(folder.Write("topics.tsv", "label\ttext\n" + string.Join("\n", rows) + "\n"), minFreq: 1);
-    }
+    LessonData TwoTopics() => Notebooks.TwoTopics.Prepare(folder);
 
     [Fact]
     public void Each_readout_is_trained_with_and_without_regularisation_over_the_same_seeds_and_the_recipe_model_is_reused()
