@@ -8,9 +8,19 @@ namespace Lessons.Notebooks;
 
 public static partial class Lesson
 {
-    /// <summary>Where the notebooks keep trained models: data/checkpoints/NAME (git-ignored); quick-mode models apart.</summary>
-    public static string CheckpointFolder(string name) =>
-        Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "data", "checkpoints", Kit.Quick ? $"{name}-quick" : name);
+    /// <summary>
+    /// Where the notebooks keep trained models: data/checkpoints/NAME (git-ignored); quick-mode models and those of a
+    /// perturbed run (<see cref="Kit.SeedBase"/>, <see cref="Kit.Engine"/>) apart, so that such a run never loads or
+    /// overwrites the reference run's: NAME-quick, NAME-seed100, NAME-libtorch, NAME-seed100-libtorch.
+    /// </summary>
+    public static string CheckpointFolder(string name)
+    {
+        string folder = name;
+        if (Kit.SeedBase != 0) folder += $"-seed{Kit.SeedBase}";
+        if (Kit.Engine != RecurrentEngine.Auto) folder += "-" + Kit.Engine.ToString().ToLowerInvariant();
+        if (Kit.Quick) folder += "-quick";
+        return Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "data", "checkpoints", folder);
+    }
 
     /// <summary>A checkpoint folder as a notebook prints it: relative to the repository (data/checkpoints/lstm), so an
     /// output shows no path of the machine that ran it.</summary>

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Lessons.Models;
@@ -31,7 +32,11 @@ internal static class SequenceReadout
     public static Tensor Max(Tensor outputs, Tensor lengths)
     {
         var padding = Mask(lengths.to(outputs.device), outputs.shape[1]).logical_not().unsqueeze(2);
-        return outputs.masked_fill(padding, double.NegativeInfinity).amax([1]);
+        // An explicit Scalar, alive until the call returns: TorchSharp's Scalar is freed by its finalizer, and an
+        // implicit one can be finalized while LibTorch still reads it (a training beside this one made the GC run
+        // mid-call, and masked_fill read a freed value).
+        using var negativeInfinity = double.NegativeInfinity.ToScalar();
+        return outputs.masked_fill(padding, negativeInfinity).amax([1]);
     }
 
     /// <summary>Max over time and mean over time side by side: [B, 2D] (the max first).</summary>

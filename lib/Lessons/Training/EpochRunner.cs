@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lessons.Batching;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Lessons.Training;
@@ -76,8 +77,10 @@ sealed class EpochRunner(
     /// <summary>Replaces each real token (not padding) by &lt;unk&gt; with probability p (drawn from the training's generator).</summary>
     static Tensor DropWords(Tensor tokens, double p, Generator generator)
     {
-        var drop = rand(tokens.shape, device: tokens.device, generator: generator).lt(p).logical_and(tokens.ne(Text.Vocabulary.Pad));
-        return tokens.masked_fill(drop, Text.Vocabulary.Unk);
+        // Explicit Scalars, alive until the calls return (see SequenceReadout.Max).
+        using Scalar share = p.ToScalar(), pad = Text.Vocabulary.Pad.ToScalar(), unk = Text.Vocabulary.Unk.ToScalar();
+        var drop = rand(tokens.shape, device: tokens.device, generator: generator).lt(share).logical_and(tokens.ne(pad));
+        return tokens.masked_fill(drop, unk);
     }
 
     double RateAt(long step) => options.Schedule switch

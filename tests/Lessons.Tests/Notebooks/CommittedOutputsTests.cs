@@ -57,9 +57,50 @@ public sealed class CommittedOutputsTests
     public void Outputs_carry_no_progress_lines(string notebook) =>
         AssertNone(notebook, "progress line", output => ComparisonOutputTests.ProgressLine.Matches(output.Text).Select(m => m.Value));
 
+    public static TheoryData<string> TurkishNotebooks() =>
+        new(Directory.GetFiles(Path.Combine(Folder, "tr"), "*.ipynb", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order());
+
+    /// <summary>
+    /// The Turkish edition's outputs write the Turkish way: the percent sign first (%85,4) in text and in the charts'
+    /// own formats, thousands grouped in tables (6.080), and no English table header ("index") or picture name ("chart").
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TurkishNotebooks))]
+    [Trait("Category", "CommittedNotebooks")]
+    public void Turkish_outputs_write_numbers_and_names_the_Turkish_way(string notebook) =>
+        AssertNone(notebook, "English way of writing", output => EnglishWriting(output));
+
+    static IEnumerable<string> EnglishWriting(Output output)
+    {
+        var found = EnglishInTurkish.Matches(output.Text).Select(m => m.Value);
+        if (output.Kind == "text/html")
+            found = found.Concat(UngroupedCell.Matches(output.Text).Select(m => m.Value))
+                .Concat(PlotlyPercent.Matches(output.Text).Select(m => m.Value));
+        else
+            found = found.Concat(PercentLast.Matches(output.Text).Select(m => m.Value));
+        return found;
+    }
+
+    /// <summary>A number with the percent sign after it (85,4% or 85.4 %), outside a chart's data.</summary>
+    static readonly Regex PercentLast = new(@"(?<![%\w.,])\d+(?:[.,]\d+)?\s?%(?![\w{])");
+
+    /// <summary>A table cell holding a whole number of four or more digits with no thousands point.</summary>
+    static readonly Regex UngroupedCell = new(@"<td>\d{4,}</td>");
+
+    /// <summary>A plotly.js format that puts the sign last whatever the language: a tick format ".0%", a template's %{y:.1%}.</summary>
+    static readonly Regex PlotlyPercent = new(@"""tickformat"":""[^""]*%""|\{[a-z]+:[^}]*%\}");
+
+    /// <summary>The English names the kit writes into outputs: a table's row-number header, a chart picture's alt text.</summary>
+    static readonly Regex EnglishInTurkish = new(@"<th><i>index</i></th>|data-alt=""chart""|alt=""chart""");
+
     [Fact]
     public void The_checks_find_what_they_look_for()
     {
+        Assert.Equal(["85,9%", "12 %"], PercentLast.Matches("doğruluk 85,9% ve %85,9; 12 % ile %95 aralığı").Select(m => m.Value));
+        Assert.Equal(["<td>6080</td>"], UngroupedCell.Matches("<td>6.080</td><td>6080</td><td>980</td>").Select(m => m.Value));
+        Assert.Equal(2, PlotlyPercent.Matches("{\"tickformat\":\".0%\"} %{y:.1%}").Count);
+        Assert.Single(EnglishInTurkish.Matches("<th><i>index</i></th><th><i>sıra</i></th>"));
         Assert.Equal(["/work/main/data/checkpoints/lstm"], MachinePath.Matches("saved lstm to /work/main/data/checkpoints/lstm\n").Select(m => m.Value));
         Assert.Equal(@"C:\Users\ann\data", MachinePath.Match(@"cache C:\Users\ann\data").Value);
         Assert.Empty(MachinePath.Matches("https://cdn.plot.ly/tmp/plotly.min.js and the ratio 3/tmp/"));

@@ -79,6 +79,17 @@ public sealed class SeedBaseTests
     }
 
     [Fact]
+    public void A_perturbed_run_keeps_its_models_apart_from_the_reference_runs()
+    {
+        string Folder(string? seedBase, string? engine) => With(Kit.QuickVariable, null, () => With(Kit.SeedBaseVariable, seedBase,
+            () => With(Kit.EngineVariable, engine, () => Path.GetFileName(Lesson.CheckpointFolder("lstm")))));
+        Assert.Equal("lstm", Folder(null, null));
+        Assert.Equal("lstm-seed100", Folder("100", null));
+        Assert.Equal("lstm-libtorch", Folder(null, "libtorch"));
+        Assert.Equal("lstm-seed-3-libtorch", Folder("-3", "LibTorch"));
+    }
+
+    [Fact]
     public void Bad_settings_are_refused_in_one_line()
     {
         var seed = Assert.Throws<ArgumentException>(() => With(Kit.SeedBaseVariable, "ten", () => Kit.Seed(0)));
