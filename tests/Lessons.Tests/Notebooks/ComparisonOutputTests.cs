@@ -23,7 +23,7 @@ public sealed class ComparisonOutputTests
 
     /// <summary>The lines a live display shows while it works: a run of a comparison, the long-memory counter, a start.</summary>
     internal static readonly Regex ProgressLine = new(
-        @", seed \d+ epoch \d+:|, tohum \d+ dönem \d+:|Long-memory task: \d+ of \d+ models|Uzun bellek görevi: \d+ modelden|Long-memory task: starting|Uzun bellek görevi: başlıyor|: (starting|running|başlıyor|çalışıyor)…");
+        @", seed \d+ epoch \d+:|, tohum \d+ – \d+\. dönem:|Long-memory task: \d+ of \d+ models|Uzun bellek görevi: \d+ modelden|Long-memory task: starting|Uzun bellek görevi: başlıyor|: (starting|running|başlıyor|çalışıyor)…");
 
     public static TheoryData<string> Notebooks() =>
         new(Directory.GetFiles(Folder, "*.ipynb", SearchOption.AllDirectories)
@@ -54,7 +54,7 @@ public sealed class ComparisonOutputTests
     public void The_progress_pattern_finds_the_lines_a_live_display_shows_and_spares_the_results()
     {
         Assert.Matches(ProgressLine, "packed LSTM, seed 0 epoch 10: test accuracy 85.8 %, test loss 0.489");
-        Assert.Matches(ProgressLine, "paketlenmiş LSTM, tohum 0 dönem 10: test doğruluğu %85,8");
+        Assert.Matches(ProgressLine, "paketlenmiş LSTM, tohum 0 – 10. dönem: test doğruluğu %85,8");
         Assert.Matches(ProgressLine, "Long-memory task: 15 of 15 models trained, the last GRU with 100 distractors");
         Assert.Matches(ProgressLine, "Uzun bellek görevi: 15 modelden 15 tanesi eğitildi");
         Assert.DoesNotMatch(ProgressLine, "packed LSTM: test accuracy 85.9 % on average over 3 seeds (lowest 85.9 %, highest 86.0 %)");
