@@ -10,7 +10,8 @@ namespace Lessons.Notebooks;
 /// Shows a DataFrame as an HTML table in the kit's language, in place of Microsoft.Data.Analysis's own formatter: the
 /// row-number column's header is the language's word (index, sıra), and numbers are written as the language writes
 /// them in a table (<c>table.number</c>: 6080 and 0.86 in English as before, 6.080 and 0,86 in Turkish; percentages of
-/// a <see cref="PercentColumn"/> by <c>table.percent</c>: 85.0 in English, %85,0 in Turkish). The runner resets
+/// a <see cref="PercentColumn"/> by <c>table.percent</c>: 85.0 in English, %85,0 in Turkish; seconds of a
+/// <see cref="SecondsColumn"/> with two decimals). The runner resets
 /// formatters per notebook: <see cref="Kit.Load"/> calls it.
 /// </summary>
 internal static class TableFormatter
@@ -34,7 +35,7 @@ internal static class TableFormatter
         for (long row = 0; row < Math.Min(frame.Rows.Count, MaxRows); row++)
         {
             html.Append("<tr><td><i>").Append(Cell(row)).Append("</i></td>");
-            foreach (var column in frame.Columns) html.Append("<td>").Append(Encode(Cell(column[row], column is PercentColumn))).Append("</td>");
+            foreach (var column in frame.Columns) html.Append("<td>").Append(Encode(Cell(column[row], column))).Append("</td>");
             html.Append("</tr>");
         }
         if (frame.Rows.Count > MaxRows)
@@ -43,11 +44,17 @@ internal static class TableFormatter
         return html.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>One cell's text: a number as the language writes it in a table, anything else as it is.</summary>
-    internal static string Cell(object? value, bool percent = false) => value switch
+    /// <summary>One cell's text: a number as the language writes it in a table (a percentage or seconds as their column
+    /// says), anything else as it is.</summary>
+    internal static string Cell(object? value, DataFrameColumn? column = null) => value switch
     {
         null => "",
-        byte or short or int or long or float or double or decimal => Words.Format(percent ? "table.percent" : "table.number", value),
+        byte or short or int or long or float or double or decimal => Words.Format(column switch
+        {
+            PercentColumn => "table.percent",
+            SecondsColumn => "table.seconds-format",
+            _ => "table.number",
+        }, value),
         _ => value.ToString() ?? "",
     };
 

@@ -21,7 +21,7 @@ public static class EpochTable
             new PercentColumn(Words.Text("table.validation-accuracy"), epochs.Select(e => e.Validation?.Accuracy)),
             new PercentColumn(Words.Text("table.train-accuracy"), epochs.Select(e => e.TrainAccuracy)),
             new DoubleDataFrameColumn(Words.Text("table.train-loss"), epochs.Select(e => Math.Round(e.TrainLoss, 3))),
-            new DoubleDataFrameColumn(Words.Text("table.seconds"), epochs.Select(e => Math.Round(e.Seconds, 2))),
+            new SecondsColumn(Words.Text("table.seconds"), epochs.Select(e => e.Seconds)),
             new StringDataFrameColumn(Words.Text("table.chosen"), epochs.Select(e => e.Epoch == chosen ? "✓" : "")));
     }
 }

@@ -58,7 +58,7 @@ public sealed record VariantSummary(string Run, IReadOnlyList<History> Seeds, Pa
         columns.Add(new StringDataFrameColumn(Words.Text("table.chosen-epoch"), rows.Select(r => string.Join(", ", r.ChosenEpochs))));
         columns.Add(new PercentColumn(Words.Text("table.validation-accuracy"), rows.Select(r => r.ValidationAccuracy?.Mean)));
         columns.Add(new PercentColumn(Words.Text("table.final-test-accuracy"), rows.Select(r => r.FinalTestAccuracy.Mean)));
-        columns.Add(new DoubleDataFrameColumn(Words.Text("table.seconds-per-epoch"), rows.Select(r => Math.Round(r.SecondsPerEpoch.Mean, 2))));
+        columns.Add(new SecondsColumn(Words.Text("table.seconds-per-epoch"), rows.Select(r => r.SecondsPerEpoch.Mean)));
         columns.Add(new DoubleDataFrameColumn(Words.Text("table.samples-per-second"), rows.Select(r => Math.Round(r.SamplesPerSecond.Mean))));
         columns.Add(new PercentColumn(Words.Text("table.padding"), rows.Select(r => r.PaddingShare.Mean)));
         columns.Add(new Int64DataFrameColumn(Words.Text("table.recurrent-parameters"), rows.Select(r => r.Parameters.Recurrent)));

@@ -46,6 +46,9 @@ public sealed partial class LanguageOutputTests
         Assert.Contains("<td>%84,7</td>", percents);
         Assert.Contains("<td>%5,0</td>", percents);
         Assert.Contains("<td>0,86</td>", TableFormatter.Html(new DataFrame(new DoubleDataFrameColumn("saniye", [0.86]))));
+        string seconds = TableFormatter.Html(new DataFrame(new SecondsColumn("saniye", [1.4, 1.194])));
+        Assert.Contains("<td>1,40</td>", seconds);            // never "1,4" beside "1,19"
+        Assert.Contains("<td>1,19</td>", seconds);
         Assert.Equal("%85,1–86,0", VariantSummary.Range(new SeedSpread(0.855, 0.851, 0.86)));
         string many = TableFormatter.Html(new DataFrame(new Int32DataFrameColumn("n", Enumerable.Range(0, 1234))));
         Assert.Equal(TableFormatter.MaxRows + 2, Regex.Count(many, "<tr>"));
@@ -64,6 +67,7 @@ public sealed partial class LanguageOutputTests
         Assert.Contains("<td>768000</td>", html);
         Assert.Contains("<td>85.0</td>", TableFormatter.Html(new DataFrame(new PercentColumn("Padding (%)", [0.85]))));
         Assert.Contains("<td>0.86</td>", TableFormatter.Html(new DataFrame(new DoubleDataFrameColumn("Seconds", [0.86]))));
+        Assert.Contains("<td>1.40</td>", TableFormatter.Html(new DataFrame(new SecondsColumn("Seconds", [1.4]))));
         Assert.Equal("85.1–86.0", VariantSummary.Range(new SeedSpread(0.855, 0.851, 0.86)));
     }
 
