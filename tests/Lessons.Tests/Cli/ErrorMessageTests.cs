@@ -114,7 +114,7 @@ public sealed class ErrorMessageTests : IDisposable
         string home = Path.Combine(temp.Path, "home");
         Directory.CreateDirectory(home);
         string cli = Path.Combine(AppContext.BaseDirectory, "Lessons.Cli.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = home };
         foreach (string a in new[] { cli, "train", "--data", "mini", "--limit", "200", "--epochs", "1", "--embed", "4096", "--hidden", "4096",
             "--layers", "16", "--bidirectional" })
             start.ArgumentList.Add(a);
