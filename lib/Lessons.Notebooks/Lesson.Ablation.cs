@@ -6,8 +6,9 @@ namespace Lessons.Notebooks;
 
 public static partial class Lesson
 {
-    /// <summary>The readouts an ablation crosses with regularisation, in the order its table shows them.</summary>
-    static readonly Readout[] AblatedReadouts = [Readout.Final, Readout.Mean, Readout.Max];
+    /// <summary>The readouts an ablation crosses with regularisation, in the order its table shows them; each is set
+    /// against the first, the final state.</summary>
+    internal static readonly Readout[] AblatedReadouts = [Readout.Final, Readout.Mean, Readout.Max];
 
     /// <summary>
     /// Which of the recipe's choices buys its accuracy, for one cell: the cell with each readout (final state, mean over
@@ -19,21 +20,22 @@ public static partial class Lesson
     /// </summary>
     public static ReadoutAblation CompareReadouts(LessonData data, Comparison recipe, CellKind kind)
     {
-        var trained = Options(kind, data);
-        string cell = trained.Name();
-        var seeds = recipe.Histories.Where(h => h.Name == cell).ToList();
-        if (seeds.Count == 0)
+        var recipeOptions = Options(kind, data);
+        string cell = recipeOptions.Name();
+        // The recipe's runs of this cell, one per seed, with their models.
+        var reused = recipe.Histories.Select((history, i) => (History: history, Model: recipe.Models[i]))
+            .Where(run => run.History.Name == cell).ToList();
+        if (reused.Count == 0)
             throw new ArgumentException($"The comparison has no \"{cell}\" to start from; its runs are {string.Join(", ", recipe.Histories.Select(h => h.Name).Distinct())}.", nameof(kind));
         var runs = new List<(string, ClassifierOptions, Training.TrainerOptions?)>();
         foreach (bool regularised in (bool[])[false, true])
             foreach (var readout in AblatedReadouts)
-                if (!(regularised && readout == trained.Readout))
-                    runs.Add((AblationName(cell, readout, regularised), Regularised(trained with { Readout = readout }, regularised), null));
-        var others = Compare(data, runs, seeds.Count);
-        var mine = recipe.Histories.Select((h, i) => (h, i)).Where(p => p.h.Name == cell).ToList();
+                if (!(regularised && readout == recipeOptions.Readout))
+                    runs.Add((AblationName(cell, readout, regularised), Regularised(recipeOptions with { Readout = readout }, regularised), null));
+        var others = Compare(data, runs, reused.Count);
         var ablation = new Comparison(
-            [.. others.Histories, .. mine.Select(p => p.h with { Name = AblationName(cell, trained.Readout, true) })],
-            [.. others.Models, .. mine.Select(p => recipe.Models[p.i])]);
+            [.. others.Histories, .. reused.Select(run => run.History with { Name = AblationName(cell, recipeOptions.Readout, true) })],
+            [.. others.Models, .. reused.Select(run => run.Model)]);
         return new ReadoutAblation(ablation, cell);
     }
 
@@ -64,13 +66,14 @@ public sealed record ReadoutAblation(Comparison Runs, string Cell)
         var variants = Runs.Variants.ToDictionary(v => v.Run);
         VariantSummary Of(Readout readout, bool regularised) => variants[Lesson.AblationName(Cell, readout, regularised)];
         Console.WriteLine(Words.Text("ablation.regularisation"));
-        foreach (var readout in (Readout[])[Readout.Final, Readout.Mean, Readout.Max])
+        foreach (var readout in Lesson.AblatedReadouts)
             Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, true), Of(readout, false)));
+        var baseline = Lesson.AblatedReadouts[0];
         foreach (bool regularised in (bool[])[false, true])
         {
             Console.WriteLine(Words.Text(regularised ? "ablation.readout-regularised" : "ablation.readout-not-regularised"));
-            foreach (var readout in (Readout[])[Readout.Mean, Readout.Max])
-                Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, regularised), Of(Readout.Final, regularised)));
+            foreach (var readout in Lesson.AblatedReadouts.Skip(1))
+                Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, regularised), Of(baseline, regularised)));
         }
     }
 }

@@ -23,9 +23,7 @@ public sealed class CommittedOutputsTests
     /// <summary>A generic type's runtime name (List`1) or a record dumped with a framework type as a value.</summary>
     static readonly Regex TypeName = new(@"\{ \w+ = System\.[\w.]+(`\d+)?|[A-Za-z_][\w.]*`\d+(\[[\w.,\s\[\]`]*\])?");
 
-    public static TheoryData<string> Notebooks() =>
-        new(Directory.GetFiles(Folder, "*.ipynb", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order());
+    public static TheoryData<string> Notebooks() => new(RepositoryNotebooks.All());
 
     [Fact]
     public void The_notebooks_folder_has_notebooks() => Assert.NotEmpty(Notebooks());
@@ -57,9 +55,7 @@ public sealed class CommittedOutputsTests
     public void Outputs_carry_no_progress_lines(string notebook) =>
         AssertNone(notebook, "progress line", output => ComparisonOutputTests.ProgressLine.Matches(output.Text).Select(m => m.Value));
 
-    public static TheoryData<string> TurkishNotebooks() =>
-        new(Directory.GetFiles(Path.Combine(Folder, "tr"), "*.ipynb", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order());
+    public static TheoryData<string> TurkishNotebooks() => new(RepositoryNotebooks.All(RepositoryNotebooks.Turkish));
 
     /// <summary>
     /// The Turkish edition's outputs write the Turkish way: the percent sign first (%85,4) in text and in the charts'
@@ -138,17 +134,14 @@ public sealed class CommittedOutputsTests
             if (!c.TryGetProperty("outputs", out var outputs)) continue;
             foreach (var output in outputs.EnumerateArray())
             {
-                if (output.TryGetProperty("text", out var text)) result.Add(new Output(cell, "stream", Joined(text)));
+                if (output.TryGetProperty("text", out var text)) result.Add(new Output(cell, "stream", RepositoryNotebooks.Joined(text)));
                 if (output.TryGetProperty("data", out var data))
                     foreach (var item in data.EnumerateObject().Where(d => d.Name.StartsWith("text/", StringComparison.Ordinal)))
-                        result.Add(new Output(cell, item.Name, Joined(item.Value)));
+                        result.Add(new Output(cell, item.Name, RepositoryNotebooks.Joined(item.Value)));
             }
         }
         return result;
     }
-
-    static string Joined(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Array ? string.Concat(value.EnumerateArray().Select(v => v.GetString())) : value.GetString() ?? "";
 
     /// <summary>
     /// The plotly.js data arrays of the charts in an output: the kit writes <c>var figure = {data, layout}</c>,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lessons.Inspection;
 using Lessons.Localization;
@@ -14,8 +13,6 @@ namespace Lessons.Tests.Notebooks;
 /// </summary>
 public sealed class ComparisonOutputTests
 {
-    static readonly string Folder = RepositoryNotebooks.Folder;
-
     /// <summary>Calls that train a comparison of variants (the bag of words alone, as notebook 1 trains it, compares
     /// nothing), and those that print its verdicts.</summary>
     static readonly Regex Compares = new(@"Lesson\.(CompareVariants|CompareReadouts)\("),
@@ -25,15 +22,13 @@ public sealed class ComparisonOutputTests
     internal static readonly Regex ProgressLine = new(
         @", seed \d+ epoch \d+:|, tohum \d+ – \d+\. dönem:|Long-memory task: \d+ of \d+ models|Uzun bellek görevi: \d+ modelden|Long-memory task: starting|Uzun bellek görevi: başlıyor|: (starting|running|başlıyor|çalışıyor)…");
 
-    public static TheoryData<string> Notebooks() =>
-        new(Directory.GetFiles(Folder, "*.ipynb", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Folder, f).Replace('\\', '/')).Order());
+    public static TheoryData<string> Notebooks() => new(RepositoryNotebooks.All());
 
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void A_notebook_that_compares_variants_prints_the_verdict_of_an_interval(string notebook)
     {
-        string code = string.Join("\n", CodeCells(notebook));
+        string code = string.Join("\n", RepositoryNotebooks.CodeCells(notebook).Select(c => c.Source));
         if (Compares.IsMatch(code)) Assert.Matches(PrintsVerdicts, code);
     }
 
@@ -67,15 +62,4 @@ public sealed class ComparisonOutputTests
         new Evaluation(0.5, ExampleHits.Parse(hits)!.Accuracy, ChartSamples.Confusion(), [], ExampleHits.Parse(hits)), 1, 100, 0)]);
 
     static string FirstRight(int right, int count) => new string('1', right) + new string('0', count - right);
-
-    /// <summary>The sources of a notebook's code cells.</summary>
-    static IEnumerable<string> CodeCells(string notebook)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, notebook)));
-        return [.. document.RootElement.GetProperty("cells").EnumerateArray()
-            .Where(c => c.GetProperty("cell_type").GetString() == "code").Select(c => Joined(c.GetProperty("source")))];
-    }
-
-    static string Joined(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Array ? string.Concat(value.EnumerateArray().Select(v => v.GetString())) : value.GetString() ?? "";
 }

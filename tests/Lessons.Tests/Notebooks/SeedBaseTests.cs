@@ -70,11 +70,8 @@ public sealed class SeedBaseTests
 
         // No notebook cell seeds TorchSharp around the kit (a bare manual_seed would ignore the base).
         var bare = new System.Text.RegularExpressions.Regex(@"(?<![.\w])manual_seed\(");
-        var found = Directory.GetFiles(RepositoryNotebooks.Folder, "*.ipynb", SearchOption.AllDirectories)
-            .SelectMany(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))!["cells"]!.AsArray()
-                .Select((c, i) => (c: c!.AsObject(), i))
-                .Where(p => (string?)p.c["cell_type"] == "code" && bare.IsMatch(Lessons.Editions.StudentEdition.Source(p.c)))
-                .Select(p => $"{Path.GetRelativePath(RepositoryNotebooks.Folder, f)} cell {p.i}"));
+        var found = RepositoryNotebooks.All().SelectMany(notebook => RepositoryNotebooks.CodeCells(notebook)
+            .Where(c => bare.IsMatch(c.Source)).Select(c => $"{notebook} cell {c.Cell}"));
         Assert.Empty(found);
     }
 
