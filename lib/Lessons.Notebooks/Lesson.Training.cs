@@ -124,17 +124,20 @@ public static partial class Lesson
     /// <summary>
     /// Who runs the recurrent layer (the teachers' appendix): the same packed LSTM on random batches, run by LibTorch's
     /// own path for a PackedSequence and by the kit's kernel, and the bucketed padded LSTM that LibTorch hands to its
-    /// fused kernel. One after the other, as <see cref="CompareBatching"/>.
+    /// fused kernel. One after the other, as <see cref="CompareBatching"/>. <paramref name="epochs"/>: fewer than the
+    /// recipe's 10 (the schedule spans them), since seconds per epoch are what this compares.
     /// </summary>
-    public static Comparison CompareEngines(LessonData data)
+    public static Comparison CompareEngines(LessonData data, int? epochs = null)
     {
-        var random = Training() with { Bucketed = false };
+        if (epochs is int e) ArgumentOutOfRangeException.ThrowIfLessThan(e, 1, nameof(epochs));
+        var recipe = epochs is int n ? Recipe.Training with { Epochs = n } : Recipe.Training;
+        var random = Training(recipe) with { Bucketed = false };
         var packed = Options(CellKind.Lstm, data, packed: true);
         return Compare(data, timed: true, runs:
         [
             (Words.Text("run.packed-libtorch"), packed with { Engine = RecurrentEngine.LibTorch }, random),
             (Words.Text("run.packed-kit-kernel"), packed with { Engine = RecurrentEngine.Kit }, random),
-            (Words.Text("run.bucketed-padded"), Options(CellKind.Lstm, data), Training() with { Bucketed = true }),
+            (Words.Text("run.bucketed-padded"), Options(CellKind.Lstm, data), Training(recipe) with { Bucketed = true }),
         ]);
     }
 
@@ -181,6 +184,13 @@ public sealed record Comparison(IReadOnlyList<History> Histories, IReadOnlyList<
     {
         foreach (var model in Models) model.Dispose();
     }
+
+    /// <summary>
+    /// This comparison's runs followed by <paramref name="other"/>'s, as one comparison: variants trained in two cells
+    /// (each short enough to wait for) compared in one table. <c>var runs = directions.And(layers);</c> The result shares
+    /// both comparisons' models.
+    /// </summary>
+    public Comparison And(Comparison other) => new([.. Histories, .. other.Histories], [.. Models, .. other.Models]);
 
     /// <summary>Test accuracy (chosen epoch), validation and final test accuracy, seconds per epoch, samples per second, share of padding cells and parameters, one row per variant.</summary>
     public DataFrame Table => VariantComparisonChart.Table(Histories, Parameters);
