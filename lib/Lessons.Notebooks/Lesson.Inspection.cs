@@ -50,7 +50,7 @@ public static partial class Lesson
         var rows = Enumerable.Range(0, data.Test.Count)
             .Where(i => a[i] == data.Test[i].Label && b[i] != data.Test[i].Label).Take(take).ToList();
         return new DataFrame(
-            new StringDataFrameColumn(Words.Text("table.headline"), rows.Select(i => Charts.ChartStyle.Shortened(data.TestText(i), 110))),
+            new StringDataFrameColumn(Words.Text("table.headline"), rows.Select(i => Charts.ChartStyle.Truncated(data.TestText(i), 110))),
             new StringDataFrameColumn(Words.Text("table.topic"), rows.Select(i => data.Classes[data.Test[i].Label])),
             new StringDataFrameColumn(Words.Text("table.wrong-guess"), rows.Select(i => data.Classes[b[i]])));
     }

@@ -70,9 +70,13 @@ public static class ChartStyle
     /// <summary>Text as plotly.js shows it literally: &lt; &gt; &amp; escaped.</summary>
     public static string Label(string text) => WebUtility.HtmlEncode(text);
 
-    /// <summary>A long text cut to at most <paramref name="max"/> characters with an ellipsis, then escaped.</summary>
-    public static string Shortened(string text, int max = 80) =>
-        Label(text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…"));
+    /// <summary>A long text cut to at most <paramref name="max"/> characters with an ellipsis, then escaped for a chart.</summary>
+    public static string Shortened(string text, int max = 80) => Label(Truncated(text, max));
+
+    /// <summary>A long text cut to at most <paramref name="max"/> characters with an ellipsis, as text (a table cell,
+    /// which its formatter escapes itself).</summary>
+    public static string Truncated(string text, int max = 80) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     /// <summary>
     /// <paramref name="text"/> (plotly.js's HTML: "&lt;br&gt;" breaks a line) as lines of at most

@@ -119,11 +119,15 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
 
     /// <summary>
     /// "LSTM above RNN by at least 0.3 points (difference 1.3 points, 95% interval 0.3 to 2.4)", or "LSTM and GRU cannot
-    /// be told apart on this data (difference 0.1 points, 95% interval -0.9 to 1.1)".
+    /// be told apart on this data (difference 0.1 points, 95% interval -0.9 to 1.1)"; an interval whose lower end rounds
+    /// to 0.0 gives "A above B, but barely: the 95% interval starts just above 0 (…, 95% interval 0.03 to 2.6)".
     /// </summary>
-    public override string ToString() => Clear
-        ? Words.Format("difference.above", Higher, Lower, Low, Points, High)
-        : Words.Format("difference.not-apart", Higher, Lower, Points, Low, High);
+    public override string ToString() => !Clear
+        ? Words.Format("difference.not-apart", Higher, Lower, Points, Low, High)
+        : Words.Format(Low < BarelyBelow ? "difference.above-barely" : "difference.above", Higher, Lower, Low, Points, High);
+
+    /// <summary>A lower end below this (0.0 with one decimal) says "above, but barely", never "by at least 0.0 points".</summary>
+    const double BarelyBelow = 0.05;
 
     static byte[][] HitsOf(IReadOnlyList<History> seeds) => [.. seeds.Select(s => s.ChosenTestHits is { } hits
         ? Enumerable.Range(0, hits.Count).Select(i => hits[i] ? (byte)1 : (byte)0).ToArray()

@@ -55,6 +55,19 @@ public sealed class CommittedOutputsTests
     public void Outputs_carry_no_progress_lines(string notebook) =>
         AssertNone(notebook, "progress line", output => ComparisonOutputTests.ProgressLine.Matches(output.Text).Select(m => m.Value));
 
+    /// <summary>
+    /// Text escaped twice shows its escapes to the reader ("Schröders&amp;#39;" reads Schröders&amp;#39;): a table cell or
+    /// a chart label is escaped once, by whoever writes the HTML.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    [Trait("Category", "CommittedNotebooks")]
+    public void Outputs_escape_text_once(string notebook) =>
+        AssertNone(notebook, "text escaped twice", output => EscapedTwice.Matches(output.Text).Select(m => m.Value));
+
+    /// <summary>An escape whose own ampersand was escaped again: &amp;amp;#39; &amp;amp;quot; &amp;amp;amp;</summary>
+    static readonly Regex EscapedTwice = new(@"&amp;(?:#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
+
     public static TheoryData<string> TurkishNotebooks() => new(RepositoryNotebooks.All(RepositoryNotebooks.Turkish));
 
     /// <summary>
@@ -97,6 +110,7 @@ public sealed class CommittedOutputsTests
         Assert.Equal(["<td>6080</td>"], UngroupedCell.Matches("<td>6.080</td><td>6080</td><td>980</td>").Select(m => m.Value));
         Assert.Equal(2, PlotlyPercent.Matches("{\"tickformat\":\".0%\"} %{y:.1%}").Count);
         Assert.Single(EnglishInTurkish.Matches("<th><i>index</i></th><th><i>sıra</i></th>"));
+        Assert.Equal(["&amp;#39;", "&amp;amp;"], EscapedTwice.Matches("the Schröders&amp;#39; home, AT&amp;T, AT&amp;amp;T, it&#39;s").Select(m => m.Value));
         Assert.Equal(["/work/main/data/checkpoints/lstm"], MachinePath.Matches("saved lstm to /work/main/data/checkpoints/lstm\n").Select(m => m.Value));
         Assert.Equal(@"C:\Users\ann\data", MachinePath.Match(@"cache C:\Users\ann\data").Value);
         Assert.Empty(MachinePath.Matches("https://cdn.plot.ly/tmp/plotly.min.js and the ratio 3/tmp/"));

@@ -46,6 +46,25 @@ public sealed class ComparisonOutputTests
     }
 
     [Fact]
+    public async Task An_interval_just_above_zero_says_barely_and_never_at_least_zero_points()
+    {
+        var barely = new AccuracyDifference("bag of words", "GRU", 1.3, 0.03, 2.6);
+        var clear = new AccuracyDifference("LSTM", "RNN", 1.4, 0.06, 2.7);
+        Assert.Equal("bag of words above GRU, but barely: the 95% interval starts just above 0 (difference 1.3 points, 95% interval 0.03 to 2.6)",
+            barely.ToString());
+        Assert.Equal("LSTM above RNN by at least 0.1 points (difference 1.4 points, 95% interval 0.1 to 2.7)", clear.ToString());
+        // A lower end just below 0 is written 0.0, never -0.0.
+        Assert.Equal("GRU and RNN cannot be told apart on this data (difference 1.3 points, 95% interval 0.0 to 2.5)",
+            new AccuracyDifference("GRU", "RNN", 1.3, -0.01, 2.5).ToString());
+        await Task.Run(() =>
+        {
+            KitLanguage.Set("tr");
+            Assert.Equal("“bag of words”, “GRU” modelinden yüksek, ama kıl payı: %95 aralığı 0'ın hemen üstünden başlıyor (fark 1,3 puan, %95 aralığı 0,03 ile 2,6 arası)",
+                barely.ToString());
+        });
+    }
+
+    [Fact]
     public void The_progress_pattern_finds_the_lines_a_live_display_shows_and_spares_the_results()
     {
         Assert.Matches(ProgressLine, "packed LSTM, seed 0 epoch 10: test accuracy 85.8 %, test loss 0.489");
