@@ -129,8 +129,12 @@ public static partial class Lesson
     /// </summary>
     public static Comparison CompareEngines(LessonData data, int? epochs = null)
     {
-        if (epochs is int e) ArgumentOutOfRangeException.ThrowIfLessThan(e, 1, nameof(epochs));
-        var recipe = epochs is int n ? Recipe.Training with { Epochs = n } : Recipe.Training;
+        var recipe = Recipe.Training;
+        if (epochs is int e)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(e, 1, nameof(epochs));
+            recipe = recipe with { Epochs = e };
+        }
         var random = Training(recipe) with { Bucketed = false };
         var packed = Options(CellKind.Lstm, data, packed: true);
         return Compare(data, timed: true, runs:

@@ -123,8 +123,11 @@ public sealed record AccuracyDifference(string Higher, string Lower, double Poin
     /// to 0.0 gives "A above B, but barely: the 95% interval starts just above 0 (…, 95% interval 0.03 to 2.6)".
     /// </summary>
     public override string ToString() => !Clear
-        ? Words.Format("difference.not-apart", Higher, Lower, Points, Low, High)
-        : Words.Format(Low < BarelyBelow ? "difference.above-barely" : "difference.above", Higher, Lower, Low, Points, High);
+        ? Words.Format("difference.not-apart", Higher, Lower, Signless(Points), Signless(Low), Signless(High))
+        : Words.Format(Low < BarelyBelow ? "difference.above-barely" : "difference.above", Higher, Lower, Low, Signless(Points), Signless(High));
+
+    /// <summary>A number of points as one decimal shows it, a zero without a sign: -0.04 is written 0.0, never -0.0.</summary>
+    static double Signless(double points) => Math.Round(points, 1) == 0 ? 0 : points;
 
     /// <summary>A lower end below this (0.0 with one decimal) says "above, but barely", never "by at least 0.0 points".</summary>
     const double BarelyBelow = 0.05;
