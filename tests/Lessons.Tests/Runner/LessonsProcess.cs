@@ -16,12 +16,20 @@ static class LessonsProcess
         return (process.ExitCode, output, error.Result);
     }
 
-    public static Process Start(string folder, params string[] args)
+    public static Process Start(string folder, params string[] args) => Start(folder, interruptible: false, args);
+
+    /// <summary>
+    /// Starts `dotnet Lessons.Cli.dll ARGS` in <paramref name="folder"/>. With <paramref name="interruptible"/>, SIGINT is
+    /// set back to its default first (coreutils' <c>env --default-signal</c>): a test run started in the background by a
+    /// shell without job control inherits SIGINT ignored, .NET then never sees a Ctrl+C, and the test would test nothing.
+    /// </summary>
+    public static Process Start(string folder, bool interruptible, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(interruptible ? "env" : "dotnet")
         {
             WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true,
         };
+        if (interruptible) foreach (string a in (string[])["--default-signal=INT", "dotnet"]) start.ArgumentList.Add(a);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lessons.Cli.dll"));
         foreach (string a in args) start.ArgumentList.Add(a);
         return Process.Start(start)!;

@@ -58,7 +58,7 @@ public sealed class RunProcessTests : IDisposable
         string notebook = LessonsProcess.Notebook(temp.Path, "long.ipynb", "Console.WriteLine(1);",
             "await Task.Delay(TimeSpan.FromSeconds(120));");
         byte[] before = File.ReadAllBytes(notebook);
-        using var process = LessonsProcess.Start(temp.Path, "run", "--in-place", notebook);
+        using var process = LessonsProcess.Start(temp.Path, interruptible: true, "run", "--in-place", notebook);
         var error = process.StandardError.ReadToEndAsync();
         for (string? line = process.StandardOutput.ReadLine(); line is not null && !line.Contains("✓"); line = process.StandardOutput.ReadLine()) { }
 
