@@ -28,13 +28,15 @@ public static partial class ChartImages
         string folder = Directory.CreateTempSubdirectory("lessons-charts-").FullName;
         try
         {
+            // One browser per chart, as many at once as the machine has cores: each chart is its own page.
             int added = 0;
-            foreach (var data in charts)
+            Parallel.For(0, charts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
             {
+                var data = charts[index];
                 string html = NotebookOutputs.HtmlOf(data);
                 var chart = EmptyChart().Match(html);
                 int width = int.Parse(chart.Groups["width"].Value), height = int.Parse(chart.Groups["height"].Value);
-                string page = Path.Combine(folder, $"chart{added}.html");
+                string page = Path.Combine(folder, $"chart{index}.html");
                 File.WriteAllText(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" +
                     "<style>body{margin:0;background:#fff} .modebar{display:none !important}</style></head>" +
                     "<body>" + plotly + html + "</body></html>");
@@ -45,14 +47,14 @@ public static partial class ChartImages
                 }
                 catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException)
                 {
-                    continue;   // a browser that failed or timed out: this chart keeps no picture, the run goes on
+                    return;   // a browser that failed or timed out: this chart keeps no picture, the run goes on
                 }
                 string alt = chart.Groups["alt"].Success ? chart.Groups["alt"].Value : "chart";
                 string picture =
                     $"<img alt=\"{alt}\" width=\"{width}\" height=\"{height}\" src=\"data:image/png;base64,{png}\">";
                 data[NotebookOutputs.Html] = html.Insert(chart.Index + chart.Groups["open"].Length, picture);
-                added++;
-            }
+                Interlocked.Increment(ref added);
+            });
             return added;
         }
         finally

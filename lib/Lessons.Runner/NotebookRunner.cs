@@ -50,7 +50,9 @@ public sealed class NotebookRunner(RunnerOptions options)
         }
         clock.Stop();
 
-        if (Options.Screenshot is { } screenshot) ChartImages.Add(document, screenshot);
+        // Pictures only for what is written: a run that writes nothing has no use for them.
+        if (Options.Screenshot is { } screenshot && (Options.OutputPath is not null || Options.HtmlDirectory is not null))
+            ChartImages.Add(document, screenshot);
 
         // The HTML export keeps the session's plotly.js (its charts draw); the saved notebook does not need it.
         string? outputPath = null, htmlPath = null;
