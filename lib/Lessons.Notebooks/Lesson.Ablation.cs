@@ -6,13 +6,13 @@ namespace Lessons.Notebooks;
 
 public static partial class Lesson
 {
-    /// <summary>The readouts an ablation crosses with regularisation, in the order its table shows them; each is set
-    /// against the first, the final state.</summary>
-    internal static readonly Readout[] AblatedReadouts = [Readout.Final, Readout.Mean, Readout.Max];
+    /// <summary>The readouts an ablation crosses with regularisation, in the order its table shows them: the final
+    /// state (the lesson's LSTM reads it) and the recipe's max over time, set against it.</summary>
+    internal static readonly Readout[] AblatedReadouts = [Readout.Final, Readout.Max];
 
     /// <summary>
-    /// Which of the recipe's choices buys its accuracy, for one cell: the cell with each readout (final state, mean over
-    /// time, max over time), each without regularisation (embeddings starting at N(0, 1), no dropout: the lesson's
+    /// Which of the recipe's choices buys its accuracy, for one cell: the cell with each readout (final state, max over
+    /// time), each without regularisation (embeddings starting at N(0, 1), no dropout: the lesson's
     /// classifier) and with the recipe's (N(0, 0.1), dropout 0.65). Every model is the recipe's in all else and is
     /// trained the recipe's way over the seeds of <paramref name="recipe"/>, side by side; the recipe's own model of that
     /// cell (max over time, regularised) is taken from <paramref name="recipe"/>, not trained again.
@@ -49,16 +49,16 @@ public static partial class Lesson
 
 /// <summary>
 /// A cell trained with each readout, with and without the recipe's regularisation (<see cref="Lesson.CompareReadouts"/>):
-/// the table of the six variants, and what each factor buys, as differences with their 95% intervals.
+/// the table of the four variants, and what each factor buys, as differences with their 95% intervals.
 /// </summary>
 public sealed record ReadoutAblation(Comparison Runs, string Cell)
 {
-    /// <summary>The six variants: readout, embedding start, dropout, seeds, mean test accuracy and seed range.</summary>
+    /// <summary>The four variants: readout, embedding start, dropout, seeds, mean test accuracy and seed range.</summary>
     public Microsoft.Data.Analysis.DataFrame Table => Runs.Setups;
 
     /// <summary>
     /// Prints what each factor buys, each as a difference with its 95% interval over seeds and test headlines
-    /// (<see cref="AccuracyDifference"/>): regularisation, readout by readout; then each readout against the final
+    /// (<see cref="AccuracyDifference"/>): regularisation, readout by readout; then max over time against the final
     /// state, without regularisation and with it.
     /// </summary>
     public void PrintEffects()
@@ -68,12 +68,10 @@ public sealed record ReadoutAblation(Comparison Runs, string Cell)
         Console.WriteLine(Words.Text("ablation.regularisation"));
         foreach (var readout in Lesson.AblatedReadouts)
             Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, true), Of(readout, false)));
-        var baseline = Lesson.AblatedReadouts[0];
+        var (baseline, readouts) = (Lesson.AblatedReadouts[0], Lesson.AblatedReadouts[1..]);
+        Console.WriteLine(Words.Text("ablation.readout"));
         foreach (bool regularised in (bool[])[false, true])
-        {
-            Console.WriteLine(Words.Text(regularised ? "ablation.readout-regularised" : "ablation.readout-not-regularised"));
-            foreach (var readout in Lesson.AblatedReadouts.Skip(1))
+            foreach (var readout in readouts)
                 Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, regularised), Of(baseline, regularised)));
-        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReadoutAblationTests : IDisposable
         using var runs = Lesson.CompareVariants(data, seeds: 2, Lesson.Options(CellKind.Rnn, data), Lesson.Options(CellKind.Gru, data));
         var ablation = Lesson.CompareReadouts(data, runs, CellKind.Rnn);
 
-        string[] readouts = ["final state", "mean over time", "max over time"];
+        string[] readouts = ["final state", "max over time"];
         string[] expected = [.. new[] { "no regularisation", "regularised" }.SelectMany(r => readouts.Select(o => $"RNN ({o}, {r})"))];
         Assert.Equal(expected.Order(), ablation.Runs.Variants.Select(v => v.Run).Order());
         Assert.All(ablation.Runs.Variants, v => Assert.Equal(2, v.Seeds.Count));
@@ -38,7 +38,7 @@ public sealed class ReadoutAblationTests : IDisposable
             bool regularised = history.Name.EndsWith(", regularised)", StringComparison.Ordinal);
             Assert.Equal(regularised ? 0.65 : 0, model.Options.Dropout);
             Assert.Equal(regularised ? 0.1 : 1.0, model.Options.EmbeddingInitStd);
-            Assert.Contains(model.Options.Readout switch { Readout.Final => "final state", Readout.Mean => "mean over time", _ => "max over time" }, history.Name);
+            Assert.Contains(model.Options.Readout switch { Readout.Final => "final state", Readout.Max => "max over time", _ => "another" }, history.Name);
             Assert.Equal(CellKind.Rnn, model.Options.Kind);
         }
 
@@ -56,15 +56,16 @@ public sealed class ReadoutAblationTests : IDisposable
         try { ablation.PrintEffects(); }
         finally { Console.SetOut(original); }
         var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n');
-        Assert.Equal(10, lines.Length);
+        Assert.Equal(6, lines.Length);
         Assert.Equal("What regularisation buys, readout by readout:", lines[0]);
-        Assert.Equal("What the readout buys against the final state, without regularisation:", lines[4]);
-        Assert.Equal("What the readout buys against the final state, with the recipe's regularisation:", lines[7]);
+        Assert.Equal("What the readout buys, max over time against the final state, without regularisation and with it:", lines[3]);
         Assert.All(lines.Where(l => l.StartsWith("  ", StringComparison.Ordinal)), l => Assert.Contains("95% interval", l));
         Assert.Contains("RNN (final state, regularised)", lines[1]);
         Assert.Contains("RNN (final state, no regularisation)", lines[1]);
-        Assert.Contains("RNN (mean over time, regularised)", lines[8]);
-        Assert.Contains("RNN (final state, regularised)", lines[8]);
+        Assert.Contains("RNN (max over time, no regularisation)", lines[4]);
+        Assert.Contains("RNN (final state, no regularisation)", lines[4]);
+        Assert.Contains("RNN (max over time, regularised)", lines[5]);
+        Assert.Contains("RNN (final state, regularised)", lines[5]);
     }
 
     [Fact]
