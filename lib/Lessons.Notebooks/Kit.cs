@@ -26,7 +26,7 @@ namespace Lessons.Notebooks;
 /// the language <see cref="Load"/> sets writes its numbers (%85,4 in Turkish), and a translated notebook translates its
 /// own strings.
 /// </summary>
-public static class Kit
+public static partial class Kit
 {
     /// <summary>The environment variable that turns quick mode on (`lessons run --quick` sets it).</summary>
     public const string QuickVariable = NotebookContract.QuickVariable;
