@@ -68,6 +68,18 @@ public sealed class CommittedOutputsTests
     /// <summary>An escape whose own ampersand was escaped again: &amp;amp;#39; &amp;amp;quot; &amp;amp;amp;</summary>
     static readonly Regex EscapedTwice = new(@"&amp;(?:#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
 
+    /// <summary>
+    /// A number that rounds to zero is written without a sign: no "-0.00", "-0,0" or "-+0.00" (a C# custom format such
+    /// as +0.00;-0.00 writes a small negative number so) in printed text.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    [Trait("Category", "CommittedNotebooks")]
+    public void Printed_text_writes_no_signed_zero(string notebook) =>
+        AssertNone(notebook, "signed zero", output => output.Kind == "text/html" ? [] : SignedZero.Matches(output.Text).Select(m => m.Value));
+
+    static readonly Regex SignedZero = new(@"(?<![\w.,])-\+?0(?:[.,]0+)?(?![.,]?\d)");
+
     public static TheoryData<string> TurkishNotebooks() => new(RepositoryNotebooks.All(RepositoryNotebooks.Turkish));
 
     /// <summary>
