@@ -15,10 +15,11 @@ public static partial class Lesson
     /// time), each without regularisation (embeddings starting at N(0, 1), no dropout: the lesson's
     /// classifier) and with the recipe's (N(0, 0.1), dropout 0.65). Every model is the recipe's in all else and is
     /// trained the recipe's way over the seeds of <paramref name="recipe"/>, side by side; the recipe's own model of that
-    /// cell (max over time, regularised) is taken from <paramref name="recipe"/>, not trained again.
+    /// cell (max over time, regularised) is taken from <paramref name="recipe"/>, not trained again. With
+    /// <paramref name="withoutRegularisation"/> false only the readouts are compared, both regularised: one new variant.
     /// <c>var rnn = Lesson.CompareReadouts(data, runs, CellKind.Rnn);</c>
     /// </summary>
-    public static ReadoutAblation CompareReadouts(LessonData data, Comparison recipe, CellKind kind)
+    public static ReadoutAblation CompareReadouts(LessonData data, Comparison recipe, CellKind kind, bool withoutRegularisation = true)
     {
         var recipeOptions = Options(kind, data);
         string cell = recipeOptions.Name();
@@ -28,7 +29,7 @@ public static partial class Lesson
         if (reused.Count == 0)
             throw new ArgumentException($"The comparison has no \"{cell}\" to start from; its runs are {string.Join(", ", recipe.Histories.Select(h => h.Name).Distinct())}.", nameof(kind));
         var runs = new List<(string, ClassifierOptions, Training.TrainerOptions?)>();
-        foreach (bool regularised in (bool[])[false, true])
+        foreach (bool regularised in withoutRegularisation ? [false, true] : (bool[])[true])
             foreach (var readout in AblatedReadouts)
                 if (!(regularised && readout == recipeOptions.Readout))
                     runs.Add((AblationName(cell, readout, regularised), Regularised(recipeOptions with { Readout = readout }, regularised), null));
@@ -36,7 +37,7 @@ public static partial class Lesson
         var ablation = new Comparison(
             [.. others.Histories, .. reused.Select(run => run.History with { Name = AblationName(cell, recipeOptions.Readout, true) })],
             [.. others.Models, .. reused.Select(run => run.Model)]);
-        return new ReadoutAblation(ablation, cell);
+        return new ReadoutAblation(ablation, cell, withoutRegularisation);
     }
 
     /// <summary>Without regularisation: the lesson's embedding start (N(0, 1)) and no dropout.</summary>
@@ -49,28 +50,33 @@ public static partial class Lesson
 
 /// <summary>
 /// A cell trained with each readout, with and without the recipe's regularisation (<see cref="Lesson.CompareReadouts"/>):
-/// the table of the four variants, and what each factor buys, as differences with their 95% intervals.
+/// the table of the four variants (two when <paramref name="WithoutRegularisation"/> is false: both regularised), and
+/// what each factor buys, as differences with their 95% intervals.
 /// </summary>
-public sealed record ReadoutAblation(Comparison Runs, string Cell)
+public sealed record ReadoutAblation(Comparison Runs, string Cell, bool WithoutRegularisation = true)
 {
-    /// <summary>The four variants: readout, embedding start, dropout, seeds, mean test accuracy and seed range.</summary>
+    /// <summary>The variants: readout, embedding start, dropout, seeds, mean test accuracy and seed range.</summary>
     public Microsoft.Data.Analysis.DataFrame Table => Runs.Setups;
 
     /// <summary>
     /// Prints what each factor buys, each as a difference with its 95% interval over seeds and test headlines
     /// (<see cref="AccuracyDifference"/>): regularisation, readout by readout; then max over time against the final
-    /// state, without regularisation and with it.
+    /// state, without regularisation and with it (only with it, when the ablation left regularisation on).
     /// </summary>
     public void PrintEffects()
     {
         var variants = Runs.Variants.ToDictionary(v => v.Run);
         VariantSummary Of(Readout readout, bool regularised) => variants[Lesson.AblationName(Cell, readout, regularised)];
-        Console.WriteLine(Words.Text("ablation.regularisation"));
-        foreach (var readout in Lesson.AblatedReadouts)
-            Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, true), Of(readout, false)));
+        bool[] settings = WithoutRegularisation ? [false, true] : [true];
+        if (WithoutRegularisation)
+        {
+            Console.WriteLine(Words.Text("ablation.regularisation"));
+            foreach (var readout in Lesson.AblatedReadouts)
+                Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, true), Of(readout, false)));
+        }
         var (baseline, readouts) = (Lesson.AblatedReadouts[0], Lesson.AblatedReadouts[1..]);
-        Console.WriteLine(Words.Text("ablation.readout"));
-        foreach (bool regularised in (bool[])[false, true])
+        Console.WriteLine(Words.Text(WithoutRegularisation ? "ablation.readout" : "ablation.readout-regularised"));
+        foreach (bool regularised in settings)
             foreach (var readout in readouts)
                 Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, regularised), Of(baseline, regularised)));
     }

@@ -69,6 +69,30 @@ public sealed class ReadoutAblationTests : IDisposable
     }
 
     [Fact]
+    public void Without_the_unregularised_variants_only_the_final_state_is_trained_and_one_line_is_printed()
+    {
+        var data = TwoTopics();
+        using var runs = Lesson.CompareVariants(data, seeds: 2, Lesson.Options(CellKind.Rnn, data));
+        var ablation = Lesson.CompareReadouts(data, runs, CellKind.Rnn, withoutRegularisation: false);
+
+        Assert.Equal(["RNN (final state, regularised)", "RNN (max over time, regularised)"], ablation.Runs.Variants.Select(v => v.Run).Order());
+        Assert.All(ablation.Runs.Variants, v => Assert.Equal(2, v.Seeds.Count));
+        foreach (var model in ablation.Runs.Models.Except(runs.Models)) model.Dispose();
+
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try { ablation.PrintEffects(); }
+        finally { Console.SetOut(original); }
+        var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("What the readout buys, max over time against the final state, both with the recipe's regularisation:", lines[0]);
+        Assert.Contains("RNN (max over time, regularised)", lines[1]);
+        Assert.Contains("RNN (final state, regularised)", lines[1]);
+        Assert.Contains("95% interval", lines[1]);
+    }
+
+    [Fact]
     public void A_comparison_without_the_cell_is_refused_naming_its_runs()
     {
         var data = TwoTopics();
