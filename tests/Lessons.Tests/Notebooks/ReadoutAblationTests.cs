@@ -21,6 +21,17 @@ public sealed class ReadoutAblationTests : IDisposable
 
     LessonData TwoTopics() => Notebooks.TwoTopics.Prepare(folder);
 
+    /// <summary>What <see cref="ReadoutAblation.PrintEffects"/> prints, line by line.</summary>
+    static string[] PrintedEffects(ReadoutAblation ablation)
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try { ablation.PrintEffects(); }
+        finally { Console.SetOut(original); }
+        return output.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n');
+    }
+
     [Fact]
     public void Each_readout_is_trained_with_and_without_regularisation_over_the_same_seeds_and_the_recipe_model_is_reused()
     {
@@ -50,12 +61,7 @@ public sealed class ReadoutAblationTests : IDisposable
             ablation.Runs.Histories.Where(h => h.Name == "RNN (max over time, regularised)").Select(h => h.Chosen.Test.Accuracy));
         foreach (var model in ablation.Runs.Models.Except(recipeModels)) model.Dispose();
 
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try { ablation.PrintEffects(); }
-        finally { Console.SetOut(original); }
-        var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        var lines = PrintedEffects(ablation);
         Assert.Equal(6, lines.Length);
         Assert.Equal("What regularisation buys, readout by readout:", lines[0]);
         Assert.Equal("What the readout buys, max over time against the final state, without regularisation and with it:", lines[3]);
@@ -79,12 +85,7 @@ public sealed class ReadoutAblationTests : IDisposable
         Assert.All(ablation.Runs.Variants, v => Assert.Equal(2, v.Seeds.Count));
         foreach (var model in ablation.Runs.Models.Except(runs.Models)) model.Dispose();
 
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try { ablation.PrintEffects(); }
-        finally { Console.SetOut(original); }
-        var lines = output.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        var lines = PrintedEffects(ablation);
         Assert.Equal(2, lines.Length);
         Assert.Equal("What the readout buys, max over time against the final state, both with the recipe's regularisation:", lines[0]);
         Assert.Contains("RNN (max over time, regularised)", lines[1]);
