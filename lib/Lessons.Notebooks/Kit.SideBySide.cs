@@ -16,21 +16,13 @@ public static partial class Kit
     public static TResult[] SideBySide<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, string> label, int epochs,
         Func<TItem, Action<int>, TResult> train)
     {
-        int width = TrainingPool.Width(items.Count);
-        var progress = new SideBySideProgress([.. items.Select(item => (label(item), epochs))], width);
-        var trainings = items.Select((item, index) => (Func<TResult>)(() =>
-        {
-            var reporter = progress.Of(index);
-            string name = label(item);
-            try
+        return SideBySideProgress.Run([.. items.Select(item => (label(item), epochs))], TrainingPool.Width(items.Count), timed: false,
+            (index, progress) =>
             {
+                var (item, reporter) = (items[index], progress.Of(index));
+                string name = label(item);
                 // An epoch done is all an open loop reports: the display counts epochs, not samples.
                 return train(item, epoch => reporter.Report(new TrainingProgress(name, epoch, epochs, 0, 1, 1, 0, 0, 0)));
-            }
-            finally { progress.Finished(index); }
-        })).ToArray();
-        var results = TrainingPool.Run(trainings, width, progress.Refresh);
-        progress.Finish(timed: false);
-        return results;
+            });
     }
 }

@@ -29,7 +29,7 @@ public static partial class Lesson
         if (reused.Count == 0)
             throw new ArgumentException($"The comparison has no \"{cell}\" to start from; its runs are {string.Join(", ", recipe.Histories.Select(h => h.Name).Distinct())}.", nameof(kind));
         var runs = new List<(string, ClassifierOptions, Training.TrainerOptions?)>();
-        foreach (bool regularised in withoutRegularisation ? [false, true] : (bool[])[true])
+        foreach (bool regularised in Regularisations(withoutRegularisation))
             foreach (var readout in AblatedReadouts)
                 if (!(regularised && readout == recipeOptions.Readout))
                     runs.Add((AblationName(cell, readout, regularised), Regularised(recipeOptions with { Readout = readout }, regularised), null));
@@ -39,6 +39,9 @@ public static partial class Lesson
             [.. others.Models, .. reused.Select(run => run.Model)]);
         return new ReadoutAblation(ablation, cell, withoutRegularisation);
     }
+
+    /// <summary>The regularisation settings an ablation trains: without and with, or with only.</summary>
+    internal static bool[] Regularisations(bool withoutRegularisation) => withoutRegularisation ? [false, true] : [true];
 
     /// <summary>Without regularisation: the lesson's embedding start (N(0, 1)) and no dropout.</summary>
     static ClassifierOptions Regularised(ClassifierOptions options, bool regularised) =>
@@ -67,7 +70,6 @@ public sealed record ReadoutAblation(Comparison Runs, string Cell, bool WithoutR
     {
         var variants = Runs.Variants.ToDictionary(v => v.Run);
         VariantSummary Of(Readout readout, bool regularised) => variants[Lesson.AblationName(Cell, readout, regularised)];
-        bool[] settings = WithoutRegularisation ? [false, true] : [true];
         if (WithoutRegularisation)
         {
             Console.WriteLine(Words.Text("ablation.regularisation"));
@@ -76,7 +78,7 @@ public sealed record ReadoutAblation(Comparison Runs, string Cell, bool WithoutR
         }
         var (baseline, readouts) = (Lesson.AblatedReadouts[0], Lesson.AblatedReadouts[1..]);
         Console.WriteLine(Words.Text(WithoutRegularisation ? "ablation.readout" : "ablation.readout-regularised"));
-        foreach (bool regularised in settings)
+        foreach (bool regularised in Lesson.Regularisations(WithoutRegularisation))
             foreach (var readout in readouts)
                 Console.WriteLine("  " + AccuracyDifference.Of(Of(readout, regularised), Of(baseline, regularised)));
     }

@@ -38,21 +38,17 @@ public static partial class Lesson
     {
         bool owned = planned.All(p => TrainingRandomness.OwnedBy(p.Model));
         int width = timed || !owned ? 1 : TrainingPool.Width(planned.Count);
-        var progress = new SideBySideProgress([.. planned.Select(p => (p.Label, p.Options.Epochs))], width);
-        var trainings = planned.Select((p, index) => (Func<History>)(() =>
+        return SideBySideProgress.Run([.. planned.Select(p => (p.Label, p.Options.Epochs))], width, timed, (index, progress) =>
         {
+            var p = planned[index];
             var trainer = new Trainer(p.Model, p.Classes, p.Options, p.Name);
             trainer.EpochCompleted += epoch => progress.EpochCompleted(index, epoch);
             if (!owned) manual_seed(p.Options.Seed);
             try { return trainer.Fit(p.Train, p.Test, progress.Of(index)); }
             finally
             {
-                progress.Finished(index);
                 if (p.DisposeAfter) p.Model.Dispose();
             }
-        })).ToArray();
-        var histories = TrainingPool.Run(trainings, width, progress.Refresh);
-        progress.Finish(timed);
-        return histories;
+        });
     }
 }

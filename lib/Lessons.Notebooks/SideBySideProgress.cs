@@ -38,6 +38,25 @@ internal sealed class SideBySideProgress
         if (Kit.InNotebook) display = Kit.Show(Render());
     }
 
+    /// <summary>
+    /// Runs <paramref name="trainings"/> (labels and epochs) on <paramref name="width"/> threads (<see cref="TrainingPool"/>)
+    /// with one display: <paramref name="train"/> trains the one of its index, reporting to the display it is given; each
+    /// counts as finished when it returns or throws. Returns the results in order; the display ends in its one line
+    /// (<see cref="Finish"/>).
+    /// </summary>
+    public static T[] Run<T>((string Label, int Epochs)[] trainings, int width, bool timed, Func<int, SideBySideProgress, T> train)
+    {
+        var progress = new SideBySideProgress(trainings, width);
+        var work = Enumerable.Range(0, trainings.Length).Select(index => (Func<T>)(() =>
+        {
+            try { return train(index, progress); }
+            finally { progress.Finished(index); }
+        })).ToArray();
+        var results = TrainingPool.Run(work, width, progress.Refresh);
+        progress.Finish(timed);
+        return results;
+    }
+
     /// <summary>Where training <paramref name="index"/> reports its progress (from its own thread).</summary>
     public IProgress<TrainingProgress> Of(int index) => new Reporter(this, index);
 
