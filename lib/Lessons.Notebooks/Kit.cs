@@ -15,11 +15,12 @@ namespace Lessons.Notebooks;
 /// <summary>
 /// What the first cell of every lesson notebook calls, right after loading the kit:
 /// <code>
-/// #r "nuget: Lessons.Notebooks, *-*"
+/// #r "nuget: Lessons.Notebooks, 0.1.0-dev"
 /// using Lessons.Notebooks; ...
 /// Kit.Load();
 /// </code>
-/// It makes Plotly.NET and TorchSharp ready (<see cref="PlotlyRuntime.Prepare"/>,
+/// It checks that the kernel loaded this checkout's build of the kit (<see cref="KitPackageCheck"/>), makes Plotly.NET
+/// and TorchSharp ready (<see cref="PlotlyRuntime.Prepare"/>,
 /// <see cref="TorchRuntime.EnsureReady"/>), makes charts draw offline, and prints the versions, the device and whether
 /// quick mode is on. Cells that train or sweep shrink their work with <see cref="Quick"/> or <see cref="Pick{T}"/>;
 /// <see cref="Show"/> shows a value. A notebook prints as C# does, <c>Console.WriteLine($"accuracy {accuracy:P1}")</c>:
@@ -115,6 +116,7 @@ public static partial class Kit
     public static KitInfo Load(string language = "en")
     {
         KitLanguage.SetForProcess(language);
+        KitPackageCheck.Verify(Version);
         PlotlyRuntime.Prepare();   // Plotly.NET needs FSharp.Core 10.1; the kernels carry 10.0 (see PlotlyRuntime)
         var device = TorchRuntime.EnsureReady();
         // The lessons' models are small: one thread computes them fastest (trainings side by side use the other cores).

@@ -1,7 +1,7 @@
 namespace Lessons.Cli.Doctor;
 
 /// <summary>
-/// Is the kit packed for notebooks? Their first cell loads `#r "nuget: Lessons.Notebooks, *-*"` from artifacts/packages,
+/// Is the kit packed for notebooks? Their first cell loads `#r "nuget: Lessons.Notebooks, 0.1.0-dev"` from artifacts/packages,
 /// the feed nuget.config names, which only a Release build fills (lib/Lessons.Notebooks/NotebookPackage.targets).
 /// </summary>
 static class PackageFeedCheck

@@ -6,7 +6,7 @@ using Microsoft.DotNet.Interactive.Documents;
 namespace Lessons.Tests.Runner;
 
 /// <summary>
-/// kit.ipynb loads the kit as the lesson notebooks do (<c>#r "nuget: Lessons.Notebooks, *-*"</c> from
+/// kit.ipynb loads the kit as the lesson notebooks do (<c>#r "nuget: Lessons.Notebooks, 0.1.0-dev"</c> from
 /// artifacts/packages, then <c>Kit.Load()</c>), makes a tensor and draws a Plotly chart. It runs once (a NuGet restore
 /// and LibTorch start-up take seconds), in quick mode, with an HTML export and chart pictures (where Chromium is); the
 /// tests read the notebook it wrote.
