@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace Lessons.Models.Kernels;
 
 /// <summary>
@@ -47,9 +45,6 @@ internal sealed class PackedLayout
         foreach (int size in BatchSizes)
             for (int r = 0; r < size; r++) Lengths[r]++;
     }
-
-    /// <summary>The layout of a PackedSequence's <c>batch_sizes</c> tensor.</summary>
-    public static PackedLayout Of(Tensor batchSizes) => new(batchSizes.data<long>().ToArray());
 
     /// <summary>
     /// A padded batch read as a packed one: every one of the <paramref name="sequences"/> runs all

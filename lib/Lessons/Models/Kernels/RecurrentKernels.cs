@@ -76,7 +76,7 @@ internal static class RecurrentKernels
         where TTape : KernelTape
     {
         using var scope = NewDisposeScope();
-        using var batch = lengths is null ? PackedBatch.AllSteps(input) : PackedBatch.RealTokens(input, lengths);
+        var batch = lengths is null ? PackedBatch.AllSteps(input) : PackedBatch.RealTokens(input, lengths);
         var layout = batch.Layout;
         var x = batch.Rows;
         var lastHidden = new List<Tensor>();
