@@ -39,7 +39,10 @@ static class KitPackageCheck
     static string ResolutionCache =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".packagemanagement", "nuget", "Cache");
 
-    /// <summary>The version of the Lessons.Notebooks package in the checkout's feed, or null.</summary>
+    /// <summary>
+    /// The version of the Lessons.Notebooks package in the checkout's feed (the lowest, should a build have left two:
+    /// the one NuGet picks for "at least 0.1.0-dev"), or null.
+    /// </summary>
     static string? CheckoutBuild(string root)
     {
         string feed = Path.Combine(root, FeedFolder);
@@ -47,7 +50,7 @@ static class KitPackageCheck
         return Directory.GetFiles(feed, PackagePrefix + "*.nupkg")
             .Select(path => Path.GetFileNameWithoutExtension(path)[PackagePrefix.Length..])
             .Where(version => version.Length > 0 && char.IsAsciiDigit(version[0]))
-            .Order(StringComparer.Ordinal).LastOrDefault();
+            .Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
     /// <summary>Deletes the resolver's cached resolutions that name the kit's package; the next restore does the work.</summary>

@@ -52,6 +52,14 @@ public sealed class KitPackageCheckTests : IDisposable
         Assert.True(File.Exists(otherEntry));
     }
 
+    [Fact]
+    public void With_two_builds_in_the_feed_the_lowest_is_the_checkouts_as_NuGet_resolves_at_least_0_1_0_dev()
+    {
+        File.WriteAllText(Path.Combine(root, "artifacts", "packages", "Lessons.Notebooks.0.1.0-dev.20261208000000.nupkg"), "");
+        KitPackageCheck.Verify(Built, root, cache);
+        Assert.Throws<InvalidOperationException>(() => KitPackageCheck.Verify("0.1.0-dev.20261208000000", root, cache));
+    }
+
     [Theory]
     [InlineData("0.1.0")]       // the assembly's own version: the kit did not come from a package (tests, the CLI)
     [InlineData("0.1.0-dev")]
