@@ -1,4 +1,5 @@
 using Lessons.Data;
+using Lessons.Runtime;
 using static Lessons.Localization.KitLanguage;
 
 namespace Lessons.Notebooks;
@@ -15,11 +16,6 @@ namespace Lessons.Notebooks;
 /// </summary>
 static class KitPackageCheck
 {
-    /// <summary>Where the kit's packages are built, inside the checkout.</summary>
-    const string FeedFolder = "artifacts/packages";
-
-    const string PackagePrefix = "Lessons.Notebooks.";
-
     /// <summary>
     /// Throws a one-line error when the kernel loaded build <paramref name="loaded"/> of the kit but the checkout the
     /// notebook runs in built another one, after forgetting the cached resolutions of the kit (a restarted kernel then
@@ -30,7 +26,8 @@ static class KitPackageCheck
     /// <summary><see cref="Verify(string)"/> for the checkout at <paramref name="root"/> and the resolver's cache folder.</summary>
     internal static void Verify(string loaded, string? root, string cache)
     {
-        if (root is null || CheckoutBuild(root) is not string built || !loaded.Contains("-dev.", StringComparison.Ordinal) || loaded == built) return;
+        if (!loaded.Contains("-dev.", StringComparison.Ordinal) || root is null || KitPackageFeed.NotebookVersion(root) is not string built || loaded == built)
+            return;
         ForgetCachedResolutions(cache);
         throw new InvalidOperationException(Words.Format("kit.other-build", loaded, built));
     }
@@ -38,20 +35,6 @@ static class KitPackageCheck
     /// <summary>Where .NET Interactive's resolver keeps what each <c>#r "nuget: ..."</c> resolved to.</summary>
     static string ResolutionCache =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".packagemanagement", "nuget", "Cache");
-
-    /// <summary>
-    /// The version of the Lessons.Notebooks package in the checkout's feed (the lowest, should a build have left two:
-    /// the one NuGet picks for "at least 0.1.0-dev"), or null.
-    /// </summary>
-    static string? CheckoutBuild(string root)
-    {
-        string feed = Path.Combine(root, FeedFolder);
-        if (!Directory.Exists(feed)) return null;
-        return Directory.GetFiles(feed, PackagePrefix + "*.nupkg")
-            .Select(path => Path.GetFileNameWithoutExtension(path)[PackagePrefix.Length..])
-            .Where(version => version.Length > 0 && char.IsAsciiDigit(version[0]))
-            .Order(StringComparer.Ordinal).FirstOrDefault();
-    }
 
     /// <summary>Deletes the resolver's cached resolutions that name the kit's package; the next restore does the work.</summary>
     static void ForgetCachedResolutions(string cache)

@@ -1,3 +1,5 @@
+using Lessons.Runtime;
+
 namespace Lessons.Cli.Doctor;
 
 /// <summary>
@@ -7,16 +9,7 @@ namespace Lessons.Cli.Doctor;
 static class PackageFeedCheck
 {
     public const string Piece = "kit package feed";
-    public const string Folder = "artifacts/packages";
-
-    public static DoctorCheck Run(string root)
-    {
-        string folder = Path.Combine(root, Folder);
-        string? package = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "Lessons.Notebooks.*.nupkg").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).LastOrDefault()
-            : null;
-        return package is null
-            ? DoctorCheck.Absent(Piece, $"no Lessons.Notebooks package in {Folder}; run `dotnet build -c Release` in {root}")
-            : DoctorCheck.Present(Piece, $"{Folder}/{package}");
-    }
+    public static DoctorCheck Run(string root) => KitPackageFeed.NotebookVersion(root) is string version
+        ? DoctorCheck.Present(Piece, KitPackageFeed.PackagePath(version))
+        : DoctorCheck.Absent(Piece, $"no Lessons.Notebooks package in {KitPackageFeed.Folder}; run `dotnet build -c Release` in {root}");
 }
