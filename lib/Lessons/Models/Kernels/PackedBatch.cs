@@ -13,17 +13,17 @@ namespace Lessons.Models.Kernels;
 sealed class PackedBatch
 {
     readonly long batch, steps;
-    readonly long[]? sortedRows, paddedPositions;   // RealTokens: the batch rows longest first; each packed row's padded position
+    readonly long[]? paddedPositions, callerOrder;   // RealTokens: each packed row's padded position; each batch row's sorted place
 
     public PackedLayout Layout { get; }
 
     /// <summary>[rows, E]: the tokens in the layout's order.</summary>
     public Tensor Rows { get; }
 
-    PackedBatch(Tensor input, PackedLayout layout, Tensor rows, long[]? sortedRows = null, long[]? paddedPositions = null)
+    PackedBatch(Tensor input, PackedLayout layout, Tensor rows, long[]? paddedPositions = null, long[]? callerOrder = null)
     {
         (batch, steps) = (input.shape[0], input.shape[1]);
-        (Layout, Rows, this.sortedRows, this.paddedPositions) = (layout, rows, sortedRows, paddedPositions);
+        (Layout, Rows, this.paddedPositions, this.callerOrder) = (layout, rows, paddedPositions, callerOrder);
     }
 
     /// <summary>
@@ -46,7 +46,9 @@ sealed class PackedBatch
         long[] paddedPositions = layout.PaddedPositions(sorted, steps);
         using var positions = tensor(paddedPositions);
         var rows = input.reshape(rowsInBatch * steps, input.shape[2]).index_select(0, positions);
-        return new PackedBatch(input, layout, rows, sorted, paddedPositions);
+        var callerOrder = new long[sorted.Length];   // the inverse permutation: batch row b sits at sorted place callerOrder[b]
+        for (int r = 0; r < sorted.Length; r++) callerOrder[sorted[r]] = r;
+        return new PackedBatch(input, layout, rows, paddedPositions, callerOrder);
     }
 
     /// <summary>Every step of every row, padding included.</summary>
@@ -68,9 +70,7 @@ sealed class PackedBatch
     /// <summary>Final states [layers x directions, sequences, H] in the layout's order -> the caller's row order.</summary>
     public Tensor ToCallerOrder(Tensor finalStates)
     {
-        if (sortedRows is null) return finalStates;
-        var callerOrder = new long[sortedRows.Length];
-        for (int r = 0; r < sortedRows.Length; r++) callerOrder[sortedRows[r]] = r;
+        if (callerOrder is null) return finalStates;
         using var indices = tensor(callerOrder);
         return finalStates.index_select(1, indices);
     }
