@@ -2,11 +2,13 @@ using Lessons.Cli;
 using Lessons.Cli.Commands;
 using Lessons.Models;
 using Lessons.Tests.Data;
+using Lessons.Tests.Runner;
 using Lessons.Training;
 
 namespace Lessons.Tests.Cli;
 
 /// <summary>Options out of range stop a verb at parse time: one line naming the option and the range, exit code 2, no work done.</summary>
+[Collection(ConsoleCollection.Name)]   // swaps Console.Out
 public sealed class OptionCheckTests : IDisposable
 {
     readonly TempFolder temp = new();

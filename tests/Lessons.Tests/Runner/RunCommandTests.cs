@@ -26,10 +26,3 @@ public class RunCommandTests
             error.ToString().Trim());
     }
 }
-
-/// <summary>Tests that swap Console.Error run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ConsoleCollection
-{
-    public const string Name = "Console";
-}
