@@ -1,4 +1,3 @@
-using Lessons.Data;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,9 +16,7 @@ sealed record FolderUse(string File, string Folder, string Namespace, string Use
 /// </summary>
 static class CoreFolderUses
 {
-    public static string Core { get; } = Path.Combine(
-        RepositoryRoot.FindFrom(AppContext.BaseDirectory) ?? throw new InvalidOperationException($"No {RepositoryRoot.Marker} above {AppContext.BaseDirectory}"),
-        "lib", "Lessons");
+    public static string Core { get; } = Path.Combine(TestRepository.Root, "lib", "Lessons");
 
     /// <summary>The folder of a file under <see cref="Core"/> ("Models" for Models/Kernels/X.cs).</summary>
     public static string FolderOf(string file) => Path.GetRelativePath(Core, file).Split(Path.DirectorySeparatorChar)[0];

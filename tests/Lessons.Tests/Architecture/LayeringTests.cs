@@ -15,7 +15,7 @@ public sealed class LayeringTests
     static readonly string[] Order = ["Runtime", "Localization", "Text", "Data", "Batching", "Models", "Training", "Inspection", "Charts"];
 
     static readonly Lazy<string[]> Sources = new(() => Directory.GetFiles(CoreFolderUses.Core, "*.cs", SearchOption.AllDirectories)
-        .Where(f => !IsBuildOutput(f) && CoreFolderUses.FolderOf(f) != "Properties").Order(StringComparer.Ordinal).ToArray());
+        .Where(f => !TestRepository.IsBuildOutput(CoreFolderUses.Core, f) && CoreFolderUses.FolderOf(f) != "Properties").Order(StringComparer.Ordinal).ToArray());
 
     [Fact]
     public void Every_core_folder_has_its_place_in_the_order()
@@ -90,7 +90,4 @@ public sealed class LayeringTests
     static IEnumerable<(string Path, string Text)> Read(string[] files) => files.Select(f => (f, File.ReadAllText(f)));
 
     static IEnumerable<string> References(Type type) => type.Assembly.GetReferencedAssemblies().Select(a => a.Name!);
-
-    static bool IsBuildOutput(string file) =>
-        Path.GetRelativePath(CoreFolderUses.Core, file).Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj";
 }

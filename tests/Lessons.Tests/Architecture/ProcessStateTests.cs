@@ -1,5 +1,4 @@
 using System.Reflection;
-using Lessons.Data;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -17,9 +16,7 @@ public sealed class ProcessStateTests
     static readonly string[] ProcessWide =
         ["Console.SetOut", "Console.SetError", "Environment.SetEnvironmentVariable", "Directory.SetCurrentDirectory"];
 
-    static readonly string Tests = Path.Combine(
-        RepositoryRoot.FindFrom(AppContext.BaseDirectory) ?? throw new InvalidOperationException($"No {RepositoryRoot.Marker} above {AppContext.BaseDirectory}"),
-        "tests", "Lessons.Tests");
+    static readonly string Tests = Path.Combine(TestRepository.Root, "tests", "Lessons.Tests");
 
     [Fact]
     public void A_class_that_changes_the_console_environment_or_directory_runs_in_a_collection_that_is_never_parallel()
@@ -38,8 +35,7 @@ public sealed class ProcessStateTests
         var assembly = typeof(ProcessStateTests).Assembly;
         foreach (string file in Directory.GetFiles(Tests, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ||
-                file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) continue;
+            if (TestRepository.IsBuildOutput(Tests, file)) continue;
             var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file);
             var changes = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
                 .Where(call => ProcessWide.Contains(call.Expression.ToString()));

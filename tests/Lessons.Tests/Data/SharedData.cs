@@ -16,9 +16,7 @@ internal static class SharedData
 
     private static string Locate()
     {
-        var root = RepositoryRoot.FindFrom(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException($"No {RepositoryRoot.Marker} above {AppContext.BaseDirectory}");
-        var folder = Path.Combine(root, "data");
+        var folder = Path.Combine(TestRepository.Root, "data");
         return Directory.Exists(Path.Combine(folder, "ag_news-mini"))
             ? folder : throw new DirectoryNotFoundException($"The shipped mini split is not at {folder}/ag_news-mini");
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Lessons.Editions;
-using Lessons.Tests.Runner;
 
 namespace Lessons.Tests.Notebooks;
 
@@ -8,8 +7,7 @@ namespace Lessons.Tests.Notebooks;
 static class RepositoryNotebooks
 {
     /// <summary>The repository's notebooks folder.</summary>
-    public static string Folder { get; } =
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(TestNotebooks.Folder)!, "..", "..", "..", "notebooks"));
+    public static string Folder { get; } = Path.Combine(TestRepository.Root, "notebooks");
 
     /// <summary>The Turkish edition's folder, inside <see cref="Folder"/>.</summary>
     public const string Turkish = "tr";

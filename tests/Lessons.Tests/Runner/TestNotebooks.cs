@@ -6,7 +6,7 @@ namespace Lessons.Tests.Runner;
 /// <summary>The runner's test notebooks (in the source tree, so that the repo's nuget.config is found from their folder).</summary>
 static class TestNotebooks
 {
-    public static string Folder { get; } = Path.Combine(RepoRoot(), "tests", "Lessons.Tests", "Runner", "Notebooks");
+    public static string Folder { get; } = Path.Combine(TestRepository.Root, "tests", "Lessons.Tests", "Runner", "Notebooks");
 
     public static string Path_(string name) => Path.Combine(Folder, name);
 
@@ -32,11 +32,4 @@ static class TestNotebooks
 
     /// <summary>An output's data as one string (read back from .ipynb, multi-line data is a list of lines).</summary>
     public static string Text(object data) => data is string text ? text : string.Concat((IEnumerable<object>)data);
-
-    static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Lessons.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No Lessons.sln above {AppContext.BaseDirectory}.");
-    }
 }
